@@ -1,0 +1,278 @@
+package lint
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
+
+// Runner is the runner every rule of this ruleset receives. It wraps TFLint's
+// runner for one module: it reads each resource type once with the union of
+// what all rules read of it, evaluates values, applies severity overrides and
+// formats messages with their citation. Apart from the findings already
+// emitted in the run (Seen), it shares no state with other modules' runners.
+type Runner struct {
+	tflint.Runner
+
+	// Config is the validated plugin configuration.
+	Config *config.Config
+
+	reads    Reads
+	severity map[string]tflint.Severity
+	fix      bool
+
+	mu    sync.Mutex
+	cache map[readKey][]*hclext.Block
+	stale bool
+	path  *string
+	seen  *Seen
+}
+
+type readKey struct {
+	resourceType string
+	rule         string // set only when a read is not shared (no merged reads)
+	ctx          tflint.ModuleCtxType
+}
+
+// Options are what the ruleset hands to each runner.
+type Options struct {
+	// Reads is the union of the reads of all rules (MergeReads).
+	Reads Reads
+	// Severity holds the severity overrides from the rule blocks.
+	Severity map[string]tflint.Severity
+	// Fix is true when TFLint runs with --fix.
+	Fix bool
+	// Seen collects the findings of the whole run, to emit each once.
+	Seen *Seen
+}
+
+// NewRunner wraps TFLint's runner for one module.
+func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
+	if cfg == nil {
+		cfg = config.Default()
+	}
+	r := &Runner{
+		Runner:   inner,
+		Config:   cfg,
+		reads:    opts.Reads,
+		severity: opts.Severity,
+		fix:      opts.Fix,
+		cache:    map[readKey][]*hclext.Block{},
+		seen:     opts.Seen,
+	}
+	if r.seen == nil {
+		r.seen = NewSeen()
+	}
+	return r
+}
+
+// Of returns the ruleset's runner, wrapping a plain TFLint runner with the
+// default configuration if need be.
+func Of(runner tflint.Runner) *Runner {
+	if r, ok := runner.(*Runner); ok {
+		return r
+	}
+	return NewRunner(runner, nil, Options{})
+}
+
+// Resources returns the resources of a type in the module being checked,
+// with count, for_each and dynamic blocks expanded. The rule must declare the
+// type in its Reads.
+func (r *Runner) Resources(rule Rule, resourceType string) ([]*hclext.Block, error) {
+	return r.resources(rule, resourceType, tflint.SelfModuleCtxType)
+}
+
+// RootResources returns the resources of a type in the root module, for
+// settings that apply to the whole configuration. Evaluate their attributes
+// with RootAttr.
+func (r *Runner) RootResources(rule Rule, resourceType string) ([]*hclext.Block, error) {
+	root, err := r.isRoot()
+	if err != nil {
+		return nil, err
+	}
+	if root {
+		return r.resources(rule, resourceType, tflint.SelfModuleCtxType)
+	}
+	return r.resources(rule, resourceType, tflint.RootModuleCtxType)
+}
+
+func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxType) ([]*hclext.Block, error) {
+	own, declared := rule.Describe().Reads[resourceType]
+	if !declared {
+		return nil, fmt.Errorf("rule %s reads %s without declaring it in its Reads", rule.Name(), resourceType)
+	}
+	key := readKey{resourceType: resourceType, ctx: ctx}
+	schema, shared := r.reads[resourceType]
+	if !shared {
+		schema, key.rule = own, rule.Name()
+	}
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stale {
+		// A fix changed the files: ranges read before no longer hold.
+		r.cache, r.stale = map[readKey][]*hclext.Block{}, false
+	}
+	if blocks, ok := r.cache[key]; ok {
+		return blocks, nil
+	}
+	content, err := r.Runner.GetResourceContent(resourceType, schema, &tflint.GetModuleContentOption{
+		ModuleCtx:  ctx,
+		ExpandMode: tflint.ExpandModeExpand,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("failed to read %s: %w", resourceType, err)
+	}
+	r.cache[key] = content.Blocks
+	return content.Blocks, nil
+}
+
+func (r *Runner) isRoot() (bool, error) {
+	path, err := r.modulePath()
+	return path == "", err
+}
+
+// modulePath returns the path of the module being checked ("" for the
+// root module), asked of TFLint once.
+func (r *Runner) modulePath() (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.path == nil {
+		path, err := r.Runner.GetModulePath()
+		if err != nil {
+			return "", err
+		}
+		s := path.String()
+		r.path = &s
+	}
+	return *r.path, nil
+}
+
+// Report emits a finding of the rule at rng. The message is formatted with
+// args in the configured language and ends with the rule's citation.
+func (r *Runner) Report(rule Rule, rng hcl.Range, msg project.Text, args ...any) error {
+	return r.EmitIssue(rule, r.message(rule, msg, args), rng)
+}
+
+// ReportFix is Report with an autofix for `tflint --fix`.
+func (r *Runner) ReportFix(rule Rule, rng hcl.Range, fix func(tflint.Fixer) error, msg project.Text, args ...any) error {
+	return r.EmitIssueWithFix(rule, r.message(rule, msg, args), rng, fix)
+}
+
+// Unverified names, in strict mode only, a security-relevant value the rule
+// could not check, as a NOTICE: auditors see the blind spot instead of
+// silence. Outside strict mode it does nothing.
+func (r *Runner) Unverified(rule Rule, v Value, what project.Text) error {
+	if !r.Config.Strict || v.State != Unknown {
+		return nil
+	}
+	lang := r.Config.Language
+	msg := fmt.Sprintf(unverified.In(lang), what.In(lang), v.Name, v.Why.In(lang)) + " " + rule.Describe().Cite(lang)
+	if r.emitted(rule, msg, v.Range) {
+		return nil
+	}
+	return r.Runner.EmitIssue(withSeverity{rule, tflint.NOTICE}, msg, v.Range)
+}
+
+var unverified = project.Text{
+	JA: "strict: %sを確認できません。%s: %s。",
+	EN: "strict: cannot verify %s; %s: %s.",
+}
+
+func (r *Runner) message(rule Rule, msg project.Text, args []any) string {
+	lang := r.Config.Language
+	text := msg.In(lang)
+	if len(args) > 0 {
+		text = fmt.Sprintf(text, args...)
+	}
+	return text + " " + rule.Describe().Cite(lang)
+}
+
+// EmitIssue emits an issue with the rule's configured severity.
+func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) error {
+	if r.emitted(rule, message, rng) {
+		return nil
+	}
+	return r.Runner.EmitIssue(r.withOverride(rule), message, rng)
+}
+
+// EmitIssueWithFix emits a fixable issue with the rule's configured severity.
+// A fix makes the runner drop what it has read once TFLint applies it.
+func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
+	if r.emitted(rule, message, rng) {
+		return nil
+	}
+	return r.Runner.EmitIssueWithFix(r.withOverride(rule), message, rng, func(f tflint.Fixer) error {
+		if r.fix {
+			r.mu.Lock()
+			r.stale = true
+			r.mu.Unlock()
+		}
+		return fix(f)
+	})
+}
+
+// emitted reports whether the same finding was already emitted, and records
+// it. The instances of a resource with count or for_each, the blocks of a
+// dynamic block, and the instances of a module call with count or for_each
+// share one range: a finding on it is emitted once.
+func (r *Runner) emitted(rule tflint.Rule, message string, rng hcl.Range) bool {
+	path, err := r.modulePath()
+	if err != nil {
+		return false
+	}
+	return r.seen.add(issueKey{path, rule.Name(), message, rng})
+}
+
+// Seen is the set of findings emitted in one TFLint run, shared by the
+// runners of every module call.
+type Seen struct {
+	mu     sync.Mutex
+	issues map[issueKey]bool
+}
+
+// NewSeen returns an empty set.
+func NewSeen() *Seen { return &Seen{issues: map[issueKey]bool{}} }
+
+func (s *Seen) add(key issueKey) (seen bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.issues[key] {
+		return true
+	}
+	s.issues[key] = true
+	return false
+}
+
+// issueKey identifies a finding. The module path names the module calls
+// without their instance keys, so the instances of one call share it.
+type issueKey struct {
+	module, rule, message string
+	rng                   hcl.Range
+}
+
+func (r *Runner) withOverride(rule tflint.Rule) tflint.Rule {
+	if sev, ok := r.severity[rule.Name()]; ok {
+		return withSeverity{rule, sev}
+	}
+	return rule
+}
+
+// WithSeverity returns the rule as it appears in issues emitted with another
+// severity: an override from the rule block, or a strict-mode NOTICE.
+func WithSeverity(rule tflint.Rule, severity tflint.Severity) tflint.Rule {
+	return withSeverity{rule, severity}
+}
+
+// withSeverity is a rule whose issues carry another severity.
+type withSeverity struct {
+	tflint.Rule
+	severity tflint.Severity
+}
+
+func (w withSeverity) Severity() tflint.Severity { return w.severity }

@@ -1,0 +1,190 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
+
+// RuleSet is the lgcloud ruleset.
+type RuleSet struct {
+	tflint.BuiltinRuleSet
+
+	all    []lint.Rule
+	reads  lint.Reads
+	global *tflint.Config
+	config *config.Config
+
+	// Severity overrides are read from the rule blocks once per run, by the
+	// first check that needs them.
+	once     *sync.Once
+	severity map[string]tflint.Severity
+	err      error
+
+	// seen holds the findings emitted in the run, so that the instances of
+	// a module call with count or for_each report a finding once.
+	seen *lint.Seen
+}
+
+var _ tflint.RuleSet = (*RuleSet)(nil)
+
+// New returns the ruleset with every rule of the registry.
+func New() *RuleSet {
+	return newRuleSet(All())
+}
+
+func newRuleSet(all []lint.Rule) *RuleSet {
+	rs := &RuleSet{
+		BuiltinRuleSet: tflint.BuiltinRuleSet{
+			Name:    "lgcloud",
+			Version: project.Version,
+		},
+		all:    all,
+		reads:  lint.MergeReads(all),
+		global: &tflint.Config{},
+		config: config.Default(),
+		once:   &sync.Once{},
+		seen:   lint.NewSeen(),
+	}
+	for _, rule := range all {
+		rs.Rules = append(rs.Rules, rule)
+	}
+	rs.enable()
+	return rs
+}
+
+// ConfigSchema returns the schema of the plugin block.
+func (rs *RuleSet) ConfigSchema() *hclext.BodySchema {
+	return config.Schema()
+}
+
+// ApplyGlobalConfig keeps TFLint's own settings (--only, rule blocks,
+// --enable-rule, --disable-rule, disabled_by_default, --fix) for ApplyConfig,
+// which decides what is enabled once the preset is known.
+func (rs *RuleSet) ApplyGlobalConfig(global *tflint.Config) error {
+	rs.global = global
+	rs.once = &sync.Once{}
+	rs.seen = lint.NewSeen()
+	rs.enable()
+	return nil
+}
+
+// ApplyConfig reads the plugin block and enables the rules of its preset.
+func (rs *RuleSet) ApplyConfig(content *hclext.BodyContent) error {
+	cfg, err := config.Parse(content)
+	if err != nil {
+		return err
+	}
+	rs.config = cfg
+	rs.enable()
+	return nil
+}
+
+// enable decides which rules run, with TFLint's priorities: --only first,
+// then the rule's own block (or --enable-rule / --disable-rule), then
+// disabled_by_default, then the preset.
+func (rs *RuleSet) enable() {
+	only := map[string]bool{}
+	for _, name := range rs.global.Only {
+		only[name] = true
+	}
+	rs.EnabledRules = nil
+	for _, rule := range rs.all {
+		enabled := rs.config.Preset.Includes(rule.Describe().Preset)
+		if len(only) > 0 {
+			enabled = only[rule.Name()]
+		} else if cfg := rs.global.Rules[rule.Name()]; cfg != nil {
+			enabled = cfg.Enabled
+		} else if rs.global.DisabledByDefault {
+			enabled = false
+		}
+		if enabled {
+			rs.EnabledRules = append(rs.EnabledRules, rule)
+		}
+	}
+}
+
+// NewRunner wraps TFLint's runner for one module in the ruleset's runner.
+func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
+	once := rs.once
+	once.Do(func() { rs.severity, rs.err = readSeverities(runner, rs.all) })
+	if rs.err != nil {
+		return nil, rs.err
+	}
+	return lint.NewRunner(runner, rs.config, lint.Options{
+		Reads:    rs.reads,
+		Severity: rs.severity,
+		Fix:      rs.global.Fix,
+		Seen:     rs.seen,
+	}), nil
+}
+
+// readSeverities reads the `severity` attribute of every rule block.
+func readSeverities(runner tflint.Runner, all []lint.Rule) (map[string]tflint.Severity, error) {
+	overrides := map[string]tflint.Severity{}
+	var errs []error
+	for _, rule := range all {
+		sev, ok, err := readSeverity(runner, rule.Name())
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if ok {
+			overrides[rule.Name()] = sev
+		}
+	}
+	return overrides, errors.Join(errs...)
+}
+
+func readSeverity(runner tflint.Runner, rule string) (tflint.Severity, bool, error) {
+	var cfg struct {
+		Severity *string `hclext:"severity,optional"`
+	}
+	if err := runner.DecodeRuleConfig(rule, &cfg); err != nil {
+		return 0, false, fmt.Errorf("invalid rule %q configuration: %w", rule, err)
+	}
+	if cfg.Severity == nil {
+		return 0, false, nil
+	}
+	if sev, ok := ParseSeverity(*cfg.Severity); ok {
+		return sev, true, nil
+	}
+	return 0, false, fmt.Errorf("%sinvalid rule %q configuration: severity %q is unknown; use \"error\", \"warning\" or \"notice\"",
+		severityPosition(runner, rule), rule, *cfg.Severity)
+}
+
+// severityPosition finds where a rule block's severity is written. TFLint's
+// runner hands rule configuration to plugins only as decoded values, so the
+// position comes from decoding the string into a list, which fails with a
+// diagnostic pointing at the value.
+func severityPosition(runner tflint.Runner, rule string) string {
+	var probe struct {
+		Severity []string `hclext:"severity,optional"`
+	}
+	var diags hcl.Diagnostics
+	if err := runner.DecodeRuleConfig(rule, &probe); errors.As(err, &diags) && len(diags) > 0 && diags[0].Subject != nil {
+		return diags[0].Subject.String() + ": "
+	}
+	return ""
+}
+
+// ParseSeverity reads a severity as written in a rule block.
+func ParseSeverity(s string) (tflint.Severity, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "error":
+		return tflint.ERROR, true
+	case "warning":
+		return tflint.WARNING, true
+	case "notice":
+		return tflint.NOTICE, true
+	}
+	return 0, false
+}
