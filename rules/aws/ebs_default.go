@@ -1,0 +1,50 @@
+package aws
+
+import (
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// ebsByDefaultRead is the read every EBS rule declares: an
+// aws_ebs_encryption_by_default resource turns encryption on for every new
+// volume of the account and region.
+var ebsByDefaultRead = lint.Reads{
+	"aws_ebs_encryption_by_default": {Attributes: []hclext.AttributeSchema{{Name: "enabled"}}},
+}
+
+// withEBSByDefault adds the EBS encryption-by-default read to a rule's reads.
+func withEBSByDefault(reads lint.Reads) lint.Reads {
+	for ty, schema := range ebsByDefaultRead {
+		reads[ty] = schema
+	}
+	return reads
+}
+
+// ebsDefault says what an absent `encrypted` means for a new EBS volume:
+// it fails unless an aws_ebs_encryption_by_default in the root module or in
+// the module being checked turns encryption on ("enabled" defaults to true).
+// Such a resource whose flag cannot be known makes the default unknown.
+func ebsDefault(runner *lint.Runner, rule lint.Rule) (lint.Default, error) {
+	outcome := lint.DefaultFails
+	for _, root := range []bool{true, false} {
+		read, attr := runner.Resources, runner.Attr
+		if root {
+			read, attr = runner.RootResources, runner.RootAttr
+		}
+		resources, err := read(rule, "aws_ebs_encryption_by_default")
+		if err != nil {
+			return outcome, err
+		}
+		for _, res := range resources {
+			enabled := attr(res.Body, "enabled", cty.Bool)
+			switch {
+			case enabled.IsAbsent() || enabled.IsTrue():
+				return lint.DefaultPasses, nil
+			case enabled.IsUnknown():
+				outcome = lint.DefaultUnknown
+			}
+		}
+	}
+	return outcome, nil
+}
