@@ -113,7 +113,7 @@ func TestIntegration(t *testing.T) {
 	}
 	cases := 0
 	for _, entry := range entries {
-		if !entry.IsDir() {
+		if !entry.IsDir() || entry.Name() == "testdata" {
 			continue
 		}
 		cases++
@@ -128,12 +128,20 @@ func TestIntegration(t *testing.T) {
 	}
 }
 
-func runCase(t *testing.T, name string) {
-	work := t.TempDir()
-	if err := copyCase(name, work); err != nil {
-		t.Fatal(err)
+// TestExamples pins what `make demo` shows: TFLint over each folder of
+// examples/, with the example's own .tflint.hcl, against
+// testdata/examples_<name>.json.
+func TestExamples(t *testing.T) {
+	for _, name := range []string{"noncompliant", "compliant"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			lint(t, filepath.Join("..", "examples", name), nil, filepath.Join("testdata", "examples_"+name+".json"))
+		})
 	}
-	args := []string{"--format", "json"}
+}
+
+func runCase(t *testing.T, name string) {
+	var args []string
 	if raw, err := os.ReadFile(filepath.Join(name, "args")); err == nil {
 		for _, line := range strings.Split(string(raw), "\n") {
 			if line = strings.TrimSpace(line); line != "" {
@@ -141,6 +149,19 @@ func runCase(t *testing.T, name string) {
 			}
 		}
 	}
+	work := lint(t, name, args, filepath.Join(name, "result.json"))
+	checkFixed(t, name, work)
+}
+
+// lint copies the folder src to a temporary directory, runs TFLint there and
+// compares its JSON output with the file expected. It returns the directory.
+func lint(t *testing.T, src string, extra []string, expectedPath string) string {
+	t.Helper()
+	work := t.TempDir()
+	if err := copyCase(src, work); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"--format", "json"}, extra...)
 
 	cmd := exec.Command(tflintPath, args...)
 	cmd.Dir = work
@@ -162,7 +183,6 @@ func runCase(t *testing.T, name string) {
 	}
 	checkExitCode(t, cmd.ProcessState.ExitCode(), got)
 
-	expectedPath := filepath.Join(name, "result.json")
 	if *update {
 		out, _ := json.MarshalIndent(got, "", "  ")
 		if err := os.WriteFile(expectedPath, append(out, '\n'), 0o644); err != nil {
@@ -180,7 +200,7 @@ func runCase(t *testing.T, name string) {
 	if diff := cmp.Diff(normalise(want), normalise(got)); diff != "" {
 		t.Errorf("TFLint output differs from %s (-want +got):\n%s", expectedPath, diff)
 	}
-	checkFixed(t, name, work)
+	return work
 }
 
 // copyCase copies a case's Terraform and configuration into work, leaving

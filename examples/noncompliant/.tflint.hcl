@@ -1,0 +1,3 @@
+plugin "lgcloud" {
+  enabled = true
+}
