@@ -20,13 +20,13 @@ demo: tflint install
 
 ## test: vet, unit tests, stale-docs test and real-TFLint integration tests
 test: tflint vet
-	TFLINT=$(TFLINT) go test ./...
+	TFLINT=$(TFLINT) go test -count=1 ./...
 
 unit:
 	go test $$(go list ./... | grep -v /integration)
 
 integration: tflint
-	TFLINT=$(TFLINT) go test ./integration/...
+	TFLINT=$(TFLINT) go test -count=1 ./integration/...
 
 build:
 	go build -o $(PLUGIN) .

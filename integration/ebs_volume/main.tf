@@ -77,3 +77,9 @@ resource "aws_ebs_volume" "null_is_default" {
   size              = 10
   encrypted         = null
 }
+
+# A volume restored from a snapshot follows the snapshot's encryption.
+resource "aws_ebs_volume" "from_snapshot" {
+  availability_zone = "ap-northeast-1a"
+  snapshot_id       = "snap-0123456789abcdef0"
+}

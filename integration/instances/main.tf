@@ -98,3 +98,11 @@ resource "aws_launch_template" "compliant" {
     }
   }
 }
+
+# The root volume may be set by the launch template.
+resource "aws_instance" "from_template" {
+  launch_template {
+    id      = "lt-0123456789abcdef0"
+    version = "$Latest"
+  }
+}

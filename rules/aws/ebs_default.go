@@ -21,6 +21,16 @@ func withEBSByDefault(reads lint.Reads) lint.Reads {
 	return reads
 }
 
+// volumeDefault is what an absent `encrypted` means for one EBS volume: a
+// volume created from a snapshot (snapshot_id) is encrypted when the
+// snapshot is, which the code does not show.
+func volumeDefault(runner *lint.Runner, body *hclext.BodyContent, account lint.Default) lint.Default {
+	if account == lint.DefaultFails && inheritsEncryption(runner, body, "snapshot_id") {
+		return lint.DefaultUnknown
+	}
+	return account
+}
+
 // ebsDefault says what an absent `encrypted` means for a new EBS volume:
 // it fails unless an aws_ebs_encryption_by_default in the root module or in
 // the module being checked turns encryption on ("enabled" defaults to true).

@@ -52,7 +52,8 @@ var whatDBInstance = project.Text{JA: "RDS DB インスタンスのストレー�
 // point-in-time restore take their encryption from the source, which the
 // code does not show: absent is then not reported (strict mode names it).
 // Aurora instances are encrypted by their cluster, which
-// lgcloud_aws_rds_cluster_storage_encrypted checks.
+// lgcloud_aws_rds_cluster_storage_encrypted checks; an engine that cannot be
+// known may be Aurora, so absent is then not reported either.
 func (r *AwsDBInstanceStorageEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	instances, err := runner.Resources(r, "aws_db_instance")
@@ -60,12 +61,12 @@ func (r *AwsDBInstanceStorageEncryptedRule) Check(tr tflint.Runner) error {
 		return err
 	}
 	for _, db := range instances {
-		engine, _ := runner.Attr(db.Body, "engine", cty.String).String()
-		if strings.HasPrefix(engine, "aurora") {
+		engine := runner.Attr(db.Body, "engine", cty.String)
+		if name, _ := engine.String(); strings.HasPrefix(name, "aurora") {
 			continue
 		}
 		absent := lint.DefaultFails
-		if inheritsEncryption(runner, db.Body, "replicate_source_db", "snapshot_identifier", "restore_to_point_in_time") {
+		if engine.IsUnknown() || inheritsEncryption(runner, db.Body, "replicate_source_db", "snapshot_identifier", "restore_to_point_in_time") {
 			absent = lint.DefaultUnknown
 		}
 		encrypted := runner.Attr(db.Body, "storage_encrypted", cty.Bool)

@@ -24,7 +24,7 @@ func NewAwsEbsVolumeEncryptedRule() *AwsEbsVolumeEncryptedRule {
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "EBS ボリュームを暗号化する", EN: "EBS volumes are encrypted at rest"},
 		Reads: withEBSByDefault(lint.Reads{
-			"aws_ebs_volume": {Attributes: []hclext.AttributeSchema{{Name: "encrypted"}}},
+			"aws_ebs_volume": {Attributes: []hclext.AttributeSchema{{Name: "encrypted"}, {Name: "snapshot_id"}}},
 		}),
 	}}
 }
@@ -37,7 +37,8 @@ var msgEbsVolumeNotEncrypted = project.Text{
 var whatEbsVolume = project.Text{JA: "EBS ボリュームの暗号化", EN: "EBS volume encryption"}
 
 // Check reports volumes whose encryption is off or left to a default that
-// does not encrypt.
+// does not encrypt. A volume restored from a snapshot with `encrypted` unset
+// follows the snapshot, and is not reported.
 func (r *AwsEbsVolumeEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	absent, err := ebsDefault(runner, r)
@@ -50,7 +51,7 @@ func (r *AwsEbsVolumeEncryptedRule) Check(tr tflint.Runner) error {
 	}
 	for _, volume := range volumes {
 		encrypted := runner.Attr(volume.Body, "encrypted", cty.Bool)
-		if err := runner.RequireTrue(r, encrypted, volume.DefRange, absent, whatEbsVolume, msgEbsVolumeNotEncrypted, address(volume)); err != nil {
+		if err := runner.RequireTrue(r, encrypted, volume.DefRange, volumeDefault(runner, volume.Body, absent), whatEbsVolume, msgEbsVolumeNotEncrypted, address(volume)); err != nil {
 			return err
 		}
 	}

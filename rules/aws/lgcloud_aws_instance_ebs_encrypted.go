@@ -17,7 +17,8 @@ var _ lint.Rule = (*AwsInstanceEbsEncryptedRule)(nil)
 
 // NewAwsInstanceEbsEncryptedRule returns the rule.
 func NewAwsInstanceEbsEncryptedRule() *AwsInstanceEbsEncryptedRule {
-	device := &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "encrypted"}}}
+	root := &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "encrypted"}}}
+	ebs := &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "encrypted"}, {Name: "snapshot_id"}}}
 	return &AwsInstanceEbsEncryptedRule{lint.Meta{
 		RuleName: "lgcloud_aws_instance_ebs_encrypted",
 		Level:    tflint.ERROR,
@@ -27,8 +28,9 @@ func NewAwsInstanceEbsEncryptedRule() *AwsInstanceEbsEncryptedRule {
 		Summary:  project.Text{JA: "EC2 インスタンスのルート・EBS ボリュームを暗号化する", EN: "EC2 instance root and EBS volumes are encrypted at rest"},
 		Reads: withEBSByDefault(lint.Reads{
 			"aws_instance": {Blocks: []hclext.BlockSchema{
-				{Type: "root_block_device", Body: device},
-				{Type: "ebs_block_device", Body: device},
+				{Type: "root_block_device", Body: root},
+				{Type: "ebs_block_device", Body: ebs},
+				{Type: "launch_template", Body: &hclext.BodySchema{}},
 			}},
 		}),
 	}}
@@ -37,6 +39,11 @@ func NewAwsInstanceEbsEncryptedRule() *AwsInstanceEbsEncryptedRule {
 var msgInstanceRootNotEncrypted = project.Text{
 	JA: "EC2 インスタンス %s のルートボリュームが暗号化されていません。root_block_device に encrypted = true を設定してください。",
 	EN: "The root volume of EC2 instance %s is not encrypted; set encrypted = true in root_block_device.",
+}
+
+var msgInstanceRootNotSet = project.Text{
+	JA: "EC2 インスタンス %s のルートボリュームの暗号化が指定されていません（AMI の設定に従います）。root_block_device に encrypted = true を設定してください。",
+	EN: "The root volume encryption of EC2 instance %s is not set (it follows the AMI); set encrypted = true in root_block_device.",
 }
 
 var msgInstanceEbsNotEncrypted = project.Text{
@@ -49,7 +56,9 @@ var whatInstanceVolume = project.Text{JA: "EC2 インスタンスのボリュー
 // Check reports root and EBS block devices that are not encrypted. An
 // instance without a root_block_device block takes its root volume from the
 // AMI, whose encryption the code does not ensure: it is reported unless EBS
-// encryption by default is on.
+// encryption by default is on, or a launch_template block may set it. An
+// EBS device restored from a snapshot with `encrypted` unset follows the
+// snapshot, and is not reported.
 func (r *AwsInstanceEbsEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	absent, err := ebsDefault(runner, r)
@@ -64,8 +73,12 @@ func (r *AwsInstanceEbsEncryptedRule) Check(tr tflint.Runner) error {
 		name := address(instance)
 		roots := instance.Body.Blocks.OfType("root_block_device")
 		if len(roots) == 0 {
-			missing := lint.Value{State: lint.Absent, Name: "encrypted"}
-			if err := runner.RequireTrue(r, missing, instance.DefRange, absent, whatInstanceVolume, msgInstanceRootNotEncrypted, name); err != nil {
+			missing := lint.Value{State: lint.Absent, Name: "root_block_device"}
+			fromAMI := absent
+			if fromAMI == lint.DefaultFails && len(instance.Body.Blocks.OfType("launch_template")) > 0 {
+				fromAMI = lint.DefaultUnknown
+			}
+			if err := runner.RequireTrue(r, missing, instance.DefRange, fromAMI, whatInstanceVolume, msgInstanceRootNotSet, name); err != nil {
 				return err
 			}
 		}
@@ -77,7 +90,7 @@ func (r *AwsInstanceEbsEncryptedRule) Check(tr tflint.Runner) error {
 		}
 		for _, device := range instance.Body.Blocks.OfType("ebs_block_device") {
 			encrypted := runner.Attr(device.Body, "encrypted", cty.Bool)
-			if err := runner.RequireTrue(r, encrypted, device.DefRange, absent, whatInstanceVolume, msgInstanceEbsNotEncrypted, name); err != nil {
+			if err := runner.RequireTrue(r, encrypted, device.DefRange, volumeDefault(runner, device.Body, absent), whatInstanceVolume, msgInstanceEbsNotEncrypted, name); err != nil {
 				return err
 			}
 		}

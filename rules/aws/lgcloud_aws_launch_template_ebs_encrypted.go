@@ -29,7 +29,7 @@ func NewAwsLaunchTemplateEbsEncryptedRule() *AwsLaunchTemplateEbsEncryptedRule {
 				Type: "block_device_mappings",
 				Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{
 					Type: "ebs",
-					Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "encrypted"}}},
+					Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "encrypted"}, {Name: "snapshot_id"}}},
 				}}},
 			}}},
 		}),
@@ -60,7 +60,7 @@ func (r *AwsLaunchTemplateEbsEncryptedRule) Check(tr tflint.Runner) error {
 		for _, mapping := range template.Body.Blocks.OfType("block_device_mappings") {
 			for _, ebs := range mapping.Body.Blocks.OfType("ebs") {
 				encrypted := runner.Attr(ebs.Body, "encrypted", cty.Bool)
-				if err := runner.RequireTrue(r, encrypted, ebs.DefRange, absent, whatLaunchTemplateVolume, msgLaunchTemplateNotEncrypted, address(template)); err != nil {
+				if err := runner.RequireTrue(r, encrypted, ebs.DefRange, volumeDefault(runner, ebs.Body, absent), whatLaunchTemplateVolume, msgLaunchTemplateNotEncrypted, address(template)); err != nil {
 					return err
 				}
 			}
