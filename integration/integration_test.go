@@ -161,11 +161,14 @@ func lint(t *testing.T, src string, extra []string, expectedPath string) string 
 	if err := copyCase(src, work); err != nil {
 		t.Fatal(err)
 	}
-	args := append([]string{"--format", "json"}, extra...)
+	args := []string{"--format", "json"}
+	for _, arg := range extra {
+		args = append(args, strings.ReplaceAll(arg, "{{work}}", work))
+	}
 
 	cmd := exec.Command(tflintPath, args...)
 	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "HOME="+work, "TFLINT_LOG=")
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "HOME="+t.TempDir(), "TFLINT_LOG=")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()

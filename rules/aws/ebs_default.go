@@ -31,29 +31,26 @@ func volumeDefault(runner *lint.Runner, body *hclext.BodyContent, account lint.D
 	return account
 }
 
-// ebsDefault says what an absent `encrypted` means for a new EBS volume:
-// it fails unless an aws_ebs_encryption_by_default in the root module or in
-// the module being checked turns encryption on ("enabled" defaults to true).
-// Such a resource whose flag cannot be known makes the default unknown.
+// ebsDefault says what an absent `encrypted` means for a new EBS volume of
+// the module being checked: it fails unless an aws_ebs_encryption_by_default
+// in the module turns encryption on ("enabled" defaults to true); such a
+// resource whose flag cannot be known makes the default unknown. The root
+// module's setting is not read for a called module: a finding on an absent
+// attribute inside a called module is not kept by TFLint anyway, and a
+// module linted on its own (--recursive) cannot rely on its callers.
 func ebsDefault(runner *lint.Runner, rule lint.Rule) (lint.Default, error) {
+	resources, err := runner.Resources(rule, "aws_ebs_encryption_by_default")
+	if err != nil {
+		return lint.DefaultFails, err
+	}
 	outcome := lint.DefaultFails
-	for _, root := range []bool{true, false} {
-		read, attr := runner.Resources, runner.Attr
-		if root {
-			read, attr = runner.RootResources, runner.RootAttr
-		}
-		resources, err := read(rule, "aws_ebs_encryption_by_default")
-		if err != nil {
-			return outcome, err
-		}
-		for _, res := range resources {
-			enabled := attr(res.Body, "enabled", cty.Bool)
-			switch {
-			case enabled.IsAbsent() || enabled.IsTrue():
-				return lint.DefaultPasses, nil
-			case enabled.IsUnknown():
-				outcome = lint.DefaultUnknown
-			}
+	for _, res := range resources {
+		enabled := runner.Attr(res.Body, "enabled", cty.Bool)
+		switch {
+		case enabled.IsAbsent() || enabled.IsTrue():
+			return lint.DefaultPasses, nil
+		case enabled.IsUnknown():
+			outcome = lint.DefaultUnknown
 		}
 	}
 	return outcome, nil
