@@ -29,8 +29,10 @@ type RuleSet struct {
 	severity map[string]tflint.Severity
 	err      error
 
-	// seen holds the findings emitted in the run, so that the instances of
-	// a module call with count or for_each report a finding once.
+	// seen holds the findings emitted in the current pass over the
+	// configuration, so that the instances of a module call with count or
+	// for_each report a finding once.
+	mu   sync.Mutex
 	seen *lint.Seen
 }
 
@@ -52,7 +54,6 @@ func newRuleSet(all []lint.Rule) *RuleSet {
 		global: &tflint.Config{},
 		config: config.Default(),
 		once:   &sync.Once{},
-		seen:   lint.NewSeen(),
 	}
 	for _, rule := range all {
 		rs.Rules = append(rs.Rules, rule)
@@ -72,7 +73,6 @@ func (rs *RuleSet) ConfigSchema() *hclext.BodySchema {
 func (rs *RuleSet) ApplyGlobalConfig(global *tflint.Config) error {
 	rs.global = global
 	rs.once = &sync.Once{}
-	rs.seen = lint.NewSeen()
 	rs.enable()
 	return nil
 }
@@ -119,12 +119,31 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 	if rs.err != nil {
 		return nil, rs.err
 	}
+	path, err := runner.GetModulePath()
+	if err != nil {
+		return nil, err
+	}
+	module := path.String()
 	return lint.NewRunner(runner, rs.config, lint.Options{
-		Reads:    rs.reads,
-		Severity: rs.severity,
-		Fix:      rs.global.Fix,
-		Seen:     rs.seen,
+		Reads:      rs.reads,
+		Severity:   rs.severity,
+		Fix:        rs.global.Fix,
+		Seen:       rs.pass(module == ""),
+		ModulePath: &module,
 	}), nil
+}
+
+// pass returns the set of findings of the current pass over the
+// configuration. TFLint checks the root module first, then the module calls,
+// and repeats the whole pass after applying fixes: a root check starts a new
+// pass, so a finding still present after a fix is reported again.
+func (rs *RuleSet) pass(root bool) *lint.Seen {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if root || rs.seen == nil {
+		rs.seen = lint.NewSeen()
+	}
+	return rs.seen
 }
 
 // readSeverities reads the `severity` attribute of every rule block.

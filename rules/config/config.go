@@ -126,7 +126,10 @@ func Schema() *hclext.BodySchema {
 	}
 }
 
-var regionPattern = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-[0-9]+$`)
+// regionPattern accepts the region names of every provider the ruleset
+// covers: ap-northeast-1 (AWS), ap-tokyo-1 (OCI), japaneast (Azure),
+// asia-northeast1 (Google Cloud), tk1 or is1a (Sakura).
+var regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse builds the configuration from the content of the plugin block. The
 // returned error is an *Error whose diagnostics point into the config file.
@@ -194,6 +197,7 @@ func Parse(content *hclext.BodyContent) (*Config, error) {
 		diags = append(diags, parseSegment(c, block, seen)...)
 	}
 	diags = append(diags, overlappingCIDRs(c, content)...)
+	diags = append(diags, sharedTagValues(c, content)...)
 	if diags.HasErrors() {
 		return nil, &Error{Diags: diags}
 	}
@@ -287,7 +291,7 @@ func overlappingCIDRs(c *Config, content *hclext.BodyContent) hcl.Diagnostics {
 					if !pa.Overlaps(pb) {
 						continue
 					}
-					rng := segmentCIDRRange(content, b)
+					rng := segmentAttrRange(content, b, "cidrs")
 					diags = append(diags, &hcl.Diagnostic{
 						Severity: hcl.DiagError,
 						Summary:  "Invalid lgcloud plugin configuration",
@@ -301,10 +305,39 @@ func overlappingCIDRs(c *Config, content *hclext.BodyContent) hcl.Diagnostics {
 	return diags
 }
 
-func segmentCIDRRange(content *hclext.BodyContent, name string) hcl.Range {
+// sharedTagValues reports a tag value given to two segments: a resource
+// tagged with it would belong to both.
+func sharedTagValues(c *Config, content *hclext.BodyContent) hcl.Diagnostics {
+	var diags hcl.Diagnostics
+	owner := map[string]string{}
+	for _, name := range SegmentNames {
+		for _, v := range c.Segments[name].TagValues {
+			key := strings.ToLower(v)
+			if first, ok := owner[key]; ok && first != name {
+				rng := segmentAttrRange(content, name, "tag_values")
+				if rng == (hcl.Range{}) {
+					rng = segmentAttrRange(content, first, "tag_values")
+				}
+				diags = append(diags, &hcl.Diagnostic{
+					Severity: hcl.DiagError,
+					Summary:  "Invalid lgcloud plugin configuration",
+					Detail:   fmt.Sprintf("tag value %q names both segment %q and segment %q; a resource belongs to one segment only", v, first, name),
+					Subject:  &rng,
+				})
+				continue
+			}
+			owner[key] = name
+		}
+	}
+	return diags
+}
+
+// segmentAttrRange is where a segment block sets an attribute, or the block
+// itself when it does not; zero when the segment has no block.
+func segmentAttrRange(content *hclext.BodyContent, name, attrName string) hcl.Range {
 	for _, block := range content.Blocks {
 		if block.Type == "segment" && block.Labels[0] == name {
-			if attr, ok := block.Body.Attributes["cidrs"]; ok {
+			if attr, ok := block.Body.Attributes[attrName]; ok {
 				return attr.Expr.Range()
 			}
 			return block.DefRange

@@ -28,9 +28,11 @@ type Runner struct {
 
 	mu    sync.Mutex
 	cache map[readKey][]*hclext.Block
-	stale bool
-	path  *string
-	seen  *Seen
+	// fixedBy names the rule that emitted a fix TFLint will apply when the
+	// rule's check returns; empty when the files are as read.
+	fixedBy string
+	path    *string
+	seen    *Seen
 }
 
 type readKey struct {
@@ -47,8 +49,12 @@ type Options struct {
 	Severity map[string]tflint.Severity
 	// Fix is true when TFLint runs with --fix.
 	Fix bool
-	// Seen collects the findings of the whole run, to emit each once.
+	// Seen collects the findings of the pass over the configuration, to
+	// emit each once.
 	Seen *Seen
+	// ModulePath is the module's path ("" for the root module), when the
+	// caller already asked TFLint for it.
+	ModulePath *string
 }
 
 // NewRunner wraps TFLint's runner for one module.
@@ -64,6 +70,7 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		fix:      opts.Fix,
 		cache:    map[readKey][]*hclext.Block{},
 		seen:     opts.Seen,
+		path:     opts.ModulePath,
 	}
 	if r.seen == nil {
 		r.seen = NewSeen()
@@ -114,11 +121,18 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.stale {
-		// A fix changed the files: ranges read before no longer hold.
-		r.cache, r.stale = map[readKey][]*hclext.Block{}, false
+	// TFLint applies a rule's fixes when its check returns. Until then the
+	// fixing rule keeps reading the files as they were, and nothing it
+	// reads is kept; the next rule drops what was read before the fix.
+	keep := true
+	switch r.fixedBy {
+	case "":
+	case rule.Name():
+		keep = false
+	default:
+		r.cache, r.fixedBy = map[readKey][]*hclext.Block{}, ""
 	}
-	if blocks, ok := r.cache[key]; ok {
+	if blocks, ok := r.cache[key]; ok && keep {
 		return blocks, nil
 	}
 	content, err := r.Runner.GetResourceContent(resourceType, schema, &tflint.GetModuleContentOption{
@@ -128,7 +142,9 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	if err != nil {
 		return nil, fmt.Errorf("failed to read %s: %w", resourceType, err)
 	}
-	r.cache[key] = content.Blocks
+	if keep {
+		r.cache[key] = content.Blocks
+	}
 	return content.Blocks, nil
 }
 
@@ -210,7 +226,7 @@ func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Rang
 	return r.Runner.EmitIssueWithFix(r.withOverride(rule), message, rng, func(f tflint.Fixer) error {
 		if r.fix {
 			r.mu.Lock()
-			r.stale = true
+			r.fixedBy = rule.Name()
 			r.mu.Unlock()
 		}
 		return fix(f)
@@ -229,8 +245,8 @@ func (r *Runner) emitted(rule tflint.Rule, message string, rng hcl.Range) bool {
 	return r.seen.add(issueKey{path, rule.Name(), message, rng})
 }
 
-// Seen is the set of findings emitted in one TFLint run, shared by the
-// runners of every module call.
+// Seen is the set of findings emitted in one pass of TFLint over the
+// configuration, shared by the runners of every module call.
 type Seen struct {
 	mu     sync.Mutex
 	issues map[issueKey]bool

@@ -33,7 +33,8 @@ type Value struct {
 	Val cty.Value
 	// Expr is the attribute's expression; nil when the attribute is absent.
 	Expr hcl.Expression
-	// Range is the expression's range, or the block's when absent.
+	// Range is the expression's range; zero when absent (report at the
+	// enclosing block).
 	Range hcl.Range
 	// Name is the attribute name.
 	Name string
@@ -114,7 +115,7 @@ func (r *Runner) attr(body *hclext.BodyContent, name string, ty cty.Type, ctx tf
 // classify sorts an evaluated value into the states a rule acts on.
 func classify(v Value, val cty.Value, ty cty.Type) Value {
 	switch {
-	case val.IsMarked():
+	case val.ContainsMarked():
 		v.State, v.Why = Unknown, whySensitive
 	case !val.IsWhollyKnown():
 		v.State, v.Why = Unknown, whyUnknown
