@@ -17,9 +17,6 @@ func TestAwsEbsVolumeEncryptedRule(t *testing.T) {
 		Files    map[string]string
 		Config   *config.Config
 		Expected helper.Issues
-		// Bug, when set, names a known defect of the rule that the case
-		// pins; the case is skipped until the rule is fixed.
-		Bug string
 	}{
 		{
 			Name: "encrypted false literal is reported at the value",
@@ -450,9 +447,6 @@ resource "aws_ebs_volume" "data" {
 
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			if tc.Bug != "" {
-				t.Skip("bug: " + tc.Bug)
-			}
 			files := tc.Files
 			if files == nil {
 				files = map[string]string{"resource.tf": tc.Content}

@@ -15,9 +15,6 @@ func TestAwsLaunchTemplateEbsEncryptedRule(t *testing.T) {
 		Content  string
 		Config   *config.Config
 		Expected helper.Issues
-		// Bug, when set, names a known defect of the rule that the case
-		// pins; the case is skipped until the rule is fixed.
-		Bug string
 	}{
 		{
 			Name: "encrypted false literal is reported at the value",
@@ -592,9 +589,6 @@ resource "aws_launch_template" "app" {
 
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			if tc.Bug != "" {
-				t.Skip("bug: " + tc.Bug)
-			}
 			runner := linttest.Run(t, NewAwsLaunchTemplateEbsEncryptedRule(), map[string]string{"resource.tf": tc.Content}, tc.Config)
 			helper.AssertIssues(t, tc.Expected, runner.Issues)
 		})
