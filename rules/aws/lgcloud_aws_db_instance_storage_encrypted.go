@@ -56,25 +56,16 @@ var whatDBInstance = project.Text{JA: "RDS DB インスタンスのストレー�
 // known may be Aurora, so absent is then not reported either.
 func (r *AwsDBInstanceStorageEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	instances, err := runner.Resources(r, "aws_db_instance")
-	if err != nil {
-		return err
-	}
-	for _, db := range instances {
+	return runner.RequireEachTrue(r, "aws_db_instance", "storage_encrypted", func(db *hclext.Block) (lint.Default, bool) {
 		engine := runner.Attr(db.Body, "engine", cty.String)
 		if name, _ := engine.String(); strings.HasPrefix(name, "aurora") {
-			continue
+			return lint.DefaultPasses, false
 		}
-		absent := lint.DefaultFails
 		if engine.IsUnknown() || inheritsEncryption(runner, db.Body, "replicate_source_db", "snapshot_identifier", "restore_to_point_in_time") {
-			absent = lint.DefaultUnknown
+			return lint.DefaultUnknown, true
 		}
-		encrypted := runner.Attr(db.Body, "storage_encrypted", cty.Bool)
-		if err := runner.RequireTrue(r, encrypted, db.DefRange, absent, whatDBInstance, msgDBInstanceNotEncrypted, address(db)); err != nil {
-			return err
-		}
-	}
-	return nil
+		return lint.DefaultFails, true
+	}, whatDBInstance, msgDBInstanceNotEncrypted)
 }
 
 // inheritsEncryption reports whether a database is created from a source

@@ -6,7 +6,6 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // AwsEbsVolumeEncryptedRule checks that EBS volumes are encrypted at rest.
@@ -45,15 +44,7 @@ func (r *AwsEbsVolumeEncryptedRule) Check(tr tflint.Runner) error {
 	if err != nil {
 		return err
 	}
-	volumes, err := runner.Resources(r, "aws_ebs_volume")
-	if err != nil {
-		return err
-	}
-	for _, volume := range volumes {
-		encrypted := runner.Attr(volume.Body, "encrypted", cty.Bool)
-		if err := runner.RequireTrue(r, encrypted, volume.DefRange, volumeDefault(runner, volume.Body, absent), whatEbsVolume, msgEbsVolumeNotEncrypted, address(volume)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return runner.RequireEachTrue(r, "aws_ebs_volume", "encrypted", func(volume *hclext.Block) (lint.Default, bool) {
+		return volumeDefault(runner, volume.Body, absent), true
+	}, whatEbsVolume, msgEbsVolumeNotEncrypted)
 }

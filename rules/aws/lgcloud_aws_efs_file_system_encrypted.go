@@ -6,7 +6,6 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
-	"github.com/zclconf/go-cty/cty"
 )
 
 // AwsEfsFileSystemEncryptedRule checks that EFS file systems are encrypted
@@ -40,16 +39,7 @@ var whatEfs = project.Text{JA: "EFS ファイルシステムの暗号化", EN: "
 // Check reports file systems whose encryption is off or absent: the EFS API
 // creates an unencrypted file system unless asked otherwise.
 func (r *AwsEfsFileSystemEncryptedRule) Check(tr tflint.Runner) error {
-	runner := lint.Of(tr)
-	systems, err := runner.Resources(r, "aws_efs_file_system")
-	if err != nil {
-		return err
-	}
-	for _, fs := range systems {
-		encrypted := runner.Attr(fs.Body, "encrypted", cty.Bool)
-		if err := runner.RequireTrue(r, encrypted, fs.DefRange, lint.DefaultFails, whatEfs, msgEfsNotEncrypted, address(fs)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return lint.Of(tr).RequireEachTrue(r, "aws_efs_file_system", "encrypted", func(*hclext.Block) (lint.Default, bool) {
+		return lint.DefaultFails, true
+	}, whatEfs, msgEfsNotEncrypted)
 }

@@ -70,7 +70,7 @@ func (r *AwsInstanceEbsEncryptedRule) Check(tr tflint.Runner) error {
 		return err
 	}
 	for _, instance := range instances {
-		name := address(instance)
+		name := lint.Address(instance)
 		roots := instance.Body.Blocks.OfType("root_block_device")
 		if len(roots) == 0 {
 			missing := lint.Value{State: lint.Absent, Name: "root_block_device"}

@@ -60,7 +60,7 @@ func (r *AwsLaunchTemplateEbsEncryptedRule) Check(tr tflint.Runner) error {
 		for _, mapping := range template.Body.Blocks.OfType("block_device_mappings") {
 			for _, ebs := range mapping.Body.Blocks.OfType("ebs") {
 				encrypted := runner.Attr(ebs.Body, "encrypted", cty.Bool)
-				if err := runner.RequireTrue(r, encrypted, ebs.DefRange, volumeDefault(runner, ebs.Body, absent), whatLaunchTemplateVolume, msgLaunchTemplateNotEncrypted, address(template)); err != nil {
+				if err := runner.RequireTrue(r, encrypted, ebs.DefRange, volumeDefault(runner, ebs.Body, absent), whatLaunchTemplateVolume, msgLaunchTemplateNotEncrypted, lint.Address(template)); err != nil {
 					return err
 				}
 			}

@@ -54,25 +54,14 @@ var whatRDSCluster = project.Text{JA: "RDS クラスターのストレージ暗�
 // their encryption from the source when not set.
 func (r *AwsRDSClusterStorageEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	clusters, err := runner.Resources(r, "aws_rds_cluster")
-	if err != nil {
-		return err
-	}
-	for _, cluster := range clusters {
-		absent := lint.DefaultFails
+	return runner.RequireEachTrue(r, "aws_rds_cluster", "storage_encrypted", func(cluster *hclext.Block) (lint.Default, bool) {
 		mode := runner.Attr(cluster.Body, "engine_mode", cty.String)
 		switch m, _ := mode.String(); {
 		case m == "serverless":
-			absent = lint.DefaultPasses
-		case mode.IsUnknown():
-			absent = lint.DefaultUnknown
-		case inheritsEncryption(runner, cluster.Body, "snapshot_identifier", "replication_source_identifier", "global_cluster_identifier", "restore_to_point_in_time"):
-			absent = lint.DefaultUnknown
+			return lint.DefaultPasses, true
+		case mode.IsUnknown(), inheritsEncryption(runner, cluster.Body, "snapshot_identifier", "replication_source_identifier", "global_cluster_identifier", "restore_to_point_in_time"):
+			return lint.DefaultUnknown, true
 		}
-		encrypted := runner.Attr(cluster.Body, "storage_encrypted", cty.Bool)
-		if err := runner.RequireTrue(r, encrypted, cluster.DefRange, absent, whatRDSCluster, msgRDSClusterNotEncrypted, address(cluster)); err != nil {
-			return err
-		}
-	}
-	return nil
+		return lint.DefaultFails, true
+	}, whatRDSCluster, msgRDSClusterNotEncrypted)
 }

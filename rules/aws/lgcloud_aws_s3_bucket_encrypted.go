@@ -68,13 +68,13 @@ func (r *AwsS3BucketEncryptedRule) Check(tr tflint.Runner) error {
 		return err
 	}
 	for _, cfg := range configs {
-		if err := r.checkRules(runner, address(cfg), cfg.Body.Blocks.OfType("rule")); err != nil {
+		if err := r.checkRules(runner, lint.Address(cfg), cfg.Body.Blocks.OfType("rule")); err != nil {
 			return err
 		}
 	}
 	for _, bucket := range buckets {
 		for _, inline := range bucket.Body.Blocks.OfType("server_side_encryption_configuration") {
-			if err := r.checkRules(runner, address(bucket), inline.Body.Blocks.OfType("rule")); err != nil {
+			if err := r.checkRules(runner, lint.Address(bucket), inline.Body.Blocks.OfType("rule")); err != nil {
 				return err
 			}
 		}

@@ -1,10 +1,14 @@
 package lint
 
 import (
+	"strings"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // Default says what an absent attribute means for a requirement.
@@ -19,6 +23,34 @@ const (
 	// be known at lint time.
 	DefaultUnknown
 )
+
+// RequireEachTrue applies RequireTrue to the boolean attribute attr of
+// every resource of resourceType, with the resource's address as the
+// message's argument. absent says, for each resource, what an absent
+// attribute means, or that the resource is not subject to the rule
+// (applies false).
+func (r *Runner) RequireEachTrue(rule Rule, resourceType, attr string, absent func(resource *hclext.Block) (def Default, applies bool), what, msg project.Text) error {
+	resources, err := r.Resources(rule, resourceType)
+	if err != nil {
+		return err
+	}
+	for _, resource := range resources {
+		def, applies := absent(resource)
+		if !applies {
+			continue
+		}
+		v := r.Attr(resource.Body, attr, cty.Bool)
+		if err := r.RequireTrue(rule, v, resource.DefRange, def, what, msg, Address(resource)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Address names a resource block the way Terraform does: type.name.
+func Address(resource *hclext.Block) string {
+	return strings.Join(resource.Labels, ".")
+}
 
 // RequireTrue reports a boolean setting that must be true: a known false
 // (with an autofix to true where it is written as a literal), an absent one
