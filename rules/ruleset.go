@@ -1,12 +1,9 @@
 package rules
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 	"sync"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
@@ -23,10 +20,11 @@ type RuleSet struct {
 	global *tflint.Config
 	config *config.Config
 
-	// Severity overrides are read from the rule blocks once per run, by the
-	// first check that needs them.
+	// Severity overrides and rule options are read from the rule blocks
+	// once per run, by the first check that needs them.
 	once     *sync.Once
 	severity map[string]tflint.Severity
+	options  map[string]any
 	err      error
 
 	// seen holds the findings emitted in the current pass over the
@@ -115,7 +113,7 @@ func (rs *RuleSet) enable() {
 // NewRunner wraps TFLint's runner for one module in the ruleset's runner.
 func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 	once := rs.once
-	once.Do(func() { rs.severity, rs.err = readSeverities(runner, rs.all) })
+	once.Do(func() { rs.severity, rs.options, rs.err = readRuleConfigs(runner, rs.all) })
 	if rs.err != nil {
 		return nil, rs.err
 	}
@@ -125,11 +123,12 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 	}
 	module := path.String()
 	return lint.NewRunner(runner, rs.config, lint.Options{
-		Reads:      rs.reads,
-		Severity:   rs.severity,
-		Fix:        rs.global.Fix,
-		Seen:       rs.pass(module == ""),
-		ModulePath: &module,
+		Reads:       rs.reads,
+		Severity:    rs.severity,
+		RuleOptions: rs.options,
+		Fix:         rs.global.Fix,
+		Seen:        rs.pass(module == ""),
+		ModulePath:  &module,
 	}), nil
 }
 
@@ -144,55 +143,6 @@ func (rs *RuleSet) pass(root bool) *lint.Seen {
 		rs.seen = lint.NewSeen()
 	}
 	return rs.seen
-}
-
-// readSeverities reads the `severity` attribute of every rule block.
-func readSeverities(runner tflint.Runner, all []lint.Rule) (map[string]tflint.Severity, error) {
-	overrides := map[string]tflint.Severity{}
-	var errs []error
-	for _, rule := range all {
-		sev, ok, err := readSeverity(runner, rule.Name())
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if ok {
-			overrides[rule.Name()] = sev
-		}
-	}
-	return overrides, errors.Join(errs...)
-}
-
-func readSeverity(runner tflint.Runner, rule string) (tflint.Severity, bool, error) {
-	var cfg struct {
-		Severity *string `hclext:"severity,optional"`
-	}
-	if err := runner.DecodeRuleConfig(rule, &cfg); err != nil {
-		return 0, false, fmt.Errorf("invalid rule %q configuration: %w", rule, err)
-	}
-	if cfg.Severity == nil {
-		return 0, false, nil
-	}
-	if sev, ok := ParseSeverity(*cfg.Severity); ok {
-		return sev, true, nil
-	}
-	return 0, false, fmt.Errorf("%sinvalid rule %q configuration: severity %q is unknown; use \"error\", \"warning\" or \"notice\"",
-		severityPosition(runner, rule), rule, *cfg.Severity)
-}
-
-// severityPosition finds where a rule block's severity is written. TFLint's
-// runner hands rule configuration to plugins only as decoded values, so the
-// position comes from decoding the string into a list, which fails with a
-// diagnostic pointing at the value.
-func severityPosition(runner tflint.Runner, rule string) string {
-	var probe struct {
-		Severity []string `hclext:"severity,optional"`
-	}
-	var diags hcl.Diagnostics
-	if err := runner.DecodeRuleConfig(rule, &probe); errors.As(err, &diags) && len(diags) > 0 && diags[0].Subject != nil {
-		return diags[0].Subject.String() + ": "
-	}
-	return ""
 }
 
 // ParseSeverity reads a severity as written in a rule block.

@@ -103,3 +103,28 @@ func mergeSchema(a, b *hclext.BodySchema) *hclext.BodySchema {
 	}
 	return out
 }
+
+// Configurable is a rule with options of its own in its rule block, beside
+// `enabled` and `severity`.
+type Configurable interface {
+	Rule
+	// NewOptions returns a pointer to a struct holding the defaults of the
+	// rule's options; its exported fields carry hclext tags
+	// (`hclext:"minimum_length,optional"`). The ruleset decodes the rule
+	// block into it once per run.
+	NewOptions() any
+}
+
+// Validator is implemented by options that check their decoded values.
+type Validator interface {
+	// Validate returns an *OptionError naming the attribute at fault.
+	Validate() error
+}
+
+// OptionError is an invalid rule option.
+type OptionError struct {
+	Attribute string
+	Detail    string
+}
+
+func (e *OptionError) Error() string { return e.Attribute + ": " + e.Detail }

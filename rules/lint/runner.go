@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/hashicorp/hcl/v2"
@@ -24,10 +25,12 @@ type Runner struct {
 
 	reads    Reads
 	severity map[string]tflint.Severity
+	options  map[string]any
 	fix      bool
 
 	mu    sync.Mutex
 	cache map[readKey][]*hclext.Block
+	memo  map[any]any
 	// fixedBy names the rule that emitted a fix TFLint will apply when the
 	// rule's check returns; empty when the files are as read.
 	fixedBy string
@@ -47,6 +50,8 @@ type Options struct {
 	Reads Reads
 	// Severity holds the severity overrides from the rule blocks.
 	Severity map[string]tflint.Severity
+	// RuleOptions holds the decoded options of configurable rules.
+	RuleOptions map[string]any
 	// Fix is true when TFLint runs with --fix.
 	Fix bool
 	// Seen collects the findings of the pass over the configuration, to
@@ -67,8 +72,10 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		Config:   cfg,
 		reads:    opts.Reads,
 		severity: opts.Severity,
+		options:  opts.RuleOptions,
 		fix:      opts.Fix,
 		cache:    map[readKey][]*hclext.Block{},
+		memo:     map[any]any{},
 		seen:     opts.Seen,
 		path:     opts.ModulePath,
 	}
@@ -85,6 +92,15 @@ func Of(runner tflint.Runner) *Runner {
 		return r
 	}
 	return NewRunner(runner, nil, Options{})
+}
+
+// Options returns the options of a configurable rule from its rule block,
+// or its defaults when the block sets none.
+func (r *Runner) Options(rule Configurable) any {
+	if opts, ok := r.options[rule.Name()]; ok {
+		return opts
+	}
+	return rule.NewOptions()
 }
 
 // Resources returns the resources of a type in the module being checked,
@@ -130,22 +146,71 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	case rule.Name():
 		keep = false
 	default:
-		r.cache, r.fixedBy = map[readKey][]*hclext.Block{}, ""
+		r.cache, r.memo, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, ""
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
 		return blocks, nil
 	}
-	content, err := r.Runner.GetResourceContent(resourceType, schema, &tflint.GetModuleContentOption{
-		ModuleCtx:  ctx,
-		ExpandMode: tflint.ExpandModeExpand,
-	})
+	blocks, err := r.read(resourceType, schema, ctx)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read %s: %w", resourceType, err)
 	}
 	if keep {
-		r.cache[key] = content.Blocks
+		r.cache[key] = blocks
 	}
-	return content.Blocks, nil
+	return blocks, nil
+}
+
+// DataPrefix marks a data source in Reads: "data.aws_iam_policy_document".
+const DataPrefix = "data."
+
+// read asks TFLint for the resources, or the data sources, of a type.
+func (r *Runner) read(resourceType string, schema *hclext.BodySchema, ctx tflint.ModuleCtxType) ([]*hclext.Block, error) {
+	opts := &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeExpand}
+	dataType, isData := strings.CutPrefix(resourceType, DataPrefix)
+	if !isData {
+		content, err := r.Runner.GetResourceContent(resourceType, schema, opts)
+		if err != nil {
+			return nil, err
+		}
+		return content.Blocks, nil
+	}
+	content, err := r.Runner.GetModuleContent(&hclext.BodySchema{
+		Blocks: []hclext.BlockSchema{{Type: "data", LabelNames: []string{"type", "name"}, Body: schema}},
+	}, opts)
+	if err != nil {
+		return nil, err
+	}
+	var blocks []*hclext.Block
+	for _, block := range content.Blocks {
+		if len(block.Labels) == 2 && block.Labels[0] == dataType {
+			blocks = append(blocks, block)
+		}
+	}
+	return blocks, nil
+}
+
+// Memo returns what compute returns for key, computing it once per module
+// so that rules share work derived from what they read (a parsed policy
+// document, a graph of who holds which policy). It is dropped with the reads
+// when a fix changes the files.
+func (r *Runner) Memo(key any, compute func() (any, error)) (any, error) {
+	r.mu.Lock()
+	v, ok := r.memo[key]
+	r.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	if r.fixedBy == "" {
+		r.memo[key] = v
+	}
+	r.mu.Unlock()
+	return v, nil
 }
 
 func (r *Runner) isRoot() (bool, error) {

@@ -176,3 +176,35 @@ func staticValue(expr hcl.Expression) (val cty.Value, ok bool) {
 	}
 	return val, true
 }
+
+// Raw evaluates an expression of the module being checked and returns the
+// value as it is, unknown parts and marks included, for readers that walk
+// structured values (policy documents) and treat each part on its own.
+func (r *Runner) Raw(expr hcl.Expression) (cty.Value, error) {
+	return r.evaluate(expr, tflint.SelfModuleCtxType)
+}
+
+// RefType returns the resource type an expression refers to when it is a
+// reference to one resource or data source ("aws_iam_user" for
+// aws_iam_user.alice.arn, "data.aws_iam_policy_document" for
+// data.aws_iam_policy_document.x.json), or "" for anything else.
+func RefType(expr hcl.Expression) string {
+	traversals := expr.Variables()
+	if len(traversals) != 1 {
+		return ""
+	}
+	t := traversals[0]
+	switch root := t.RootName(); root {
+	case "var", "local", "module", "each", "count", "path", "terraform", "self":
+		return ""
+	case "data":
+		if len(t) > 1 {
+			if step, ok := t[1].(hcl.TraverseAttr); ok {
+				return DataPrefix + step.Name
+			}
+		}
+		return ""
+	default:
+		return root
+	}
+}

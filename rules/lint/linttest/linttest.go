@@ -18,8 +18,19 @@ import (
 // result. It fails the test if the check returns an error.
 func Run(t *testing.T, rule lint.Rule, files map[string]string, cfg *config.Config) *helper.Runner {
 	t.Helper()
+	return RunWith(t, rule, files, cfg, nil)
+}
+
+// RunWith is Run with the rule's options as decoded from its rule block (a
+// pointer of the type the rule's NewOptions returns); nil for the defaults.
+func RunWith(t *testing.T, rule lint.Rule, files map[string]string, cfg *config.Config, options any) *helper.Runner {
+	t.Helper()
 	inner := helper.TestRunner(t, files)
-	runner := lint.NewRunner(inner, cfg, lint.Options{Reads: lint.MergeReads([]lint.Rule{rule}), Fix: true})
+	opts := lint.Options{Reads: lint.MergeReads([]lint.Rule{rule}), Fix: true}
+	if options != nil {
+		opts.RuleOptions = map[string]any{rule.Name(): options}
+	}
+	runner := lint.NewRunner(inner, cfg, opts)
 	if err := rule.Check(runner); err != nil {
 		t.Fatalf("check failed: %s", err)
 	}
