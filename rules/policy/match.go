@@ -284,3 +284,22 @@ func (s Statement) Allows(action string) bool {
 	}
 	return true
 }
+
+// RestrictingKeys are the condition keys that limit a statement open to any
+// principal to a known organisation, account, network, service or source
+// resource. A statement that tests one of them (with an operator that is
+// not an IfExists form) is not open to the public.
+var RestrictingKeys = []string{
+	"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
+	"aws:PrincipalServiceName", "aws:PrincipalIsAWSService",
+	"aws:SourceVpce", "aws:SourceVpc", "aws:SourceIp", "aws:VpcSourceIp",
+	"aws:SourceArn", "aws:SourceAccount", "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceOwner",
+	"kms:CallerAccount", "kms:ViaService",
+}
+
+// OpensToPublic reports whether an Allow statement lets anyone in: its
+// principal is "*" and no condition limits it (RestrictingKeys). A Deny
+// with "*" opens nothing.
+func (s Statement) OpensToPublic() bool {
+	return s.IsAllow() && s.IsPublic() && !s.HasCondition(RestrictingKeys...)
+}
