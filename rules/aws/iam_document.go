@@ -117,7 +117,7 @@ type documentResult struct {
 }
 
 // errUnknownDocument is the reason a document cannot be read at lint time.
-var errUnknownDocument = errors.New("the policy document is not known at lint time")
+var errUnknownDocument = policy.ErrUnknown
 
 // documentReader reads one document; fatal holds an error of TFLint itself
 // (a failed read), which stops the check, while the errors it returns are
@@ -282,7 +282,7 @@ func (r *documentReader) template(e *hclsyntax.TemplateExpr) (*policy.Document, 
 		}
 		val, err := r.runner.Raw(part)
 		if err != nil || !val.IsWhollyKnown() || val.ContainsMarked() || val.IsNull() {
-			text = append(text, u.NewInJSON(lint.RefType(part))...)
+			text = append(text, u.New(lint.RefType(part))...)
 			unknown = true
 			continue
 		}
@@ -298,7 +298,7 @@ func (r *documentReader) template(e *hclsyntax.TemplateExpr) (*policy.Document, 
 				text = append(text, "false"...)
 			}
 		default:
-			text = append(text, u.NewInJSON("")...)
+			text = append(text, u.New("")...)
 			unknown = true
 		}
 	}
@@ -445,7 +445,7 @@ func (r *documentReader) statement(body *hclext.BodyContent) (policy.Statement, 
 		test, variable := r.strings(block.Body, "test"), r.strings(block.Body, "variable")
 		if len(test) != 1 || len(variable) != 1 || !test[0].Known || !variable[0].Known {
 			// A condition that cannot be read still limits the statement.
-			st.Conditions = append(st.Conditions, policy.Condition{Operator: "Unknown", Key: "unknown"})
+			st.Conditions = append(st.Conditions, policy.Condition{Operator: "Unknown", Key: "unknown", Values: []policy.Value{policy.Unknown}})
 			continue
 		}
 		st.Conditions = append(st.Conditions, policy.Condition{

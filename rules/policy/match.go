@@ -8,20 +8,22 @@ import (
 // Match reports whether s matches an IAM pattern, where * matches any run of
 // characters and ? any one character. Actions compare case-insensitively
 // (fold true); resources and principals do not.
-func Match(pattern, s string, fold bool) bool {
+func Match(patternText, text string, fold bool) bool {
 	if fold {
-		pattern, s = strings.ToLower(pattern), strings.ToLower(s)
+		patternText, text = strings.ToLower(patternText), strings.ToLower(text)
 	}
-	// Iterative wildcard matching with backtracking to the last star.
+	// Iterative wildcard matching over characters, with backtracking to the
+	// last star.
+	pattern, s := []rune(patternText), []rune(text)
 	p, i, star, mark := 0, 0, -1, 0
 	for i < len(s) {
 		switch {
-		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == s[i]):
-			p++
-			i++
 		case p < len(pattern) && pattern[p] == '*':
 			star, mark = p, i
 			p++
+		case p < len(pattern) && (pattern[p] == '?' || pattern[p] == s[i]):
+			p++
+			i++
 		case star >= 0:
 			p = star + 1
 			mark++
@@ -78,10 +80,21 @@ func (s Statement) Privilege() (Privilege, string) {
 			}
 		}
 	}
-	if len(s.NotActions) > 0 && best < BroadAdmin {
+	if len(s.NotActions) > 0 && best < BroadAdmin && !s.excludesEverything() {
 		best, pattern = BroadAdmin, "NotAction"
 	}
 	return best, pattern
+}
+
+// excludesEverything reports whether a NotAction list names every action
+// ("*"), so that the statement grants nothing.
+func (s Statement) excludesEverything() bool {
+	for _, a := range s.NotActions {
+		if a.Known && a.S == "*" {
+			return true
+		}
+	}
+	return false
 }
 
 // onAllResources reports whether the statement applies to every resource.
@@ -111,6 +124,21 @@ func operator(c Condition, ops ...string) bool {
 	return false
 }
 
+// onlyValue reports whether every value of a condition is known and equal
+// to want: condition values are alternatives, so one other value lets
+// requests through.
+func onlyValue(c Condition, want string) bool {
+	if len(c.Values) == 0 {
+		return false
+	}
+	for _, v := range c.Values {
+		if !v.Known || !strings.EqualFold(v.S, want) {
+			return false
+		}
+	}
+	return true
+}
+
 func hasValue(c Condition, want string) bool {
 	for _, v := range c.Values {
 		if v.Known && strings.EqualFold(v.S, want) {
@@ -127,7 +155,7 @@ func hasValue(c Condition, want string) bool {
 func (s Statement) RequiresMFA() bool {
 	for _, c := range s.Conditions {
 		switch {
-		case conditionKey(c, "aws:MultiFactorAuthPresent") && operator(c, "Bool") && hasValue(c, "true"):
+		case conditionKey(c, "aws:MultiFactorAuthPresent") && operator(c, "Bool") && onlyValue(c, "true"):
 			return true
 		case conditionKey(c, "aws:MultiFactorAuthAge") && operator(c, "NumericLessThan", "NumericLessThanEquals"):
 			return true
@@ -302,4 +330,207 @@ var RestrictingKeys = []string{
 // with "*" opens nothing.
 func (s Statement) OpensToPublic() bool {
 	return s.IsAllow() && s.IsPublic() && !s.HasCondition(RestrictingKeys...)
+}
+
+// deniesAll reports whether a Deny statement applies to every resource and
+// to every action, or to every action but a NotAction list of single
+// actions or partial patterns (such as the actions a user needs to set up
+// MFA): a NotAction that names "*", a whole service ("iam:*") or an unknown
+// value leaves too much out.
+func (s Statement) deniesAll() bool {
+	if !s.IsDeny() || !s.onAllResources() {
+		return false
+	}
+	for _, a := range s.Actions {
+		if a.Known && a.S == "*" {
+			return true
+		}
+	}
+	if len(s.Actions) > 0 || len(s.NotActions) == 0 {
+		return false
+	}
+	for _, a := range s.NotActions {
+		if !a.Known || a.S == "*" || strings.HasSuffix(a.S, ":*") {
+			return false
+		}
+	}
+	return true
+}
+
+// noMFA reports whether a condition matches every session without MFA,
+// long-lived access keys included: aws:MultiFactorAuthPresent false tested
+// with BoolIfExists (Bool does not match requests that lack the key), or
+// aws:MultiFactorAuthAge missing (Null true).
+func noMFA(c Condition) bool {
+	switch {
+	case conditionKey(c, "aws:MultiFactorAuthPresent") && operator(c, "BoolIfExists") && hasValue(c, "false"):
+		return true
+	case conditionKey(c, "aws:MultiFactorAuthAge") && operator(c, "Null") && hasValue(c, "true"):
+		return true
+	}
+	return false
+}
+
+// DeniesAllWithoutMFA reports whether the document enforces MFA on all its
+// holder does: a Deny of every action (but at most a NotAction list of the
+// actions that set up MFA) on every resource, whose only conditions match
+// the sessions without MFA (see noMFA). Any other condition would narrow
+// the Deny, as conditions of a statement must all hold.
+func (d *Document) DeniesAllWithoutMFA() bool {
+	for _, s := range d.Statements {
+		if !s.deniesAll() || len(s.Conditions) == 0 {
+			continue
+		}
+		all := true
+		for _, c := range s.Conditions {
+			all = all && noMFA(c)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// outsideSource reports whether a condition matches requests from outside
+// a source (SourceKeys) with a negated test: NotIpAddress for addresses,
+// StringNotEquals or StringNotLike for VPCs and VPC endpoints, and their
+// IfExists forms (which also match requests without the key).
+func outsideSource(c Condition) bool {
+	switch {
+	case conditionKey(c, "aws:SourceIp"):
+		return operator(c, "NotIpAddress", "NotIpAddressIfExists")
+	case conditionKey(c, "aws:SourceVpc"), conditionKey(c, "aws:SourceVpce"):
+		return operator(c, "StringNotEquals", "StringNotEqualsIfExists", "StringNotLike", "StringNotLikeIfExists")
+	}
+	return false
+}
+
+// SourceDenials returns the source conditions of the statements that deny
+// every action on every resource to requests from outside a source: the
+// Deny form of a source restriction. Beside its source conditions such a
+// statement may only exempt calls that AWS services make on the caller's
+// behalf (aws:ViaAWSService false); any other condition would narrow the
+// Deny.
+func (d *Document) SourceDenials() []Condition {
+	var out []Condition
+	for _, s := range d.Statements {
+		if !s.deniesAll() {
+			continue
+		}
+		var sources []Condition
+		only := true
+		for _, c := range s.Conditions {
+			switch {
+			case outsideSource(c):
+				sources = append(sources, c)
+			case conditionKey(c, "aws:ViaAWSService") && operator(c, "Bool") && hasValue(c, "false"):
+			default:
+				only = false
+			}
+		}
+		if only {
+			out = append(out, sources...)
+		}
+	}
+	return out
+}
+
+// MayDenyWithoutMFA reports whether the document enforces MFA
+// (DeniesWithoutMFA) or could once its unknown parts are known: a statement
+// whose effect is Deny or unknown tests aws:MultiFactorAuthPresent (Bool or
+// BoolIfExists) or aws:MultiFactorAuthAge (Null) with a value that enforces
+// MFA or is unknown, or holds a condition whose operator could not be read
+// (the readers write it "Unknown").
+func (d *Document) MayDenyWithoutMFA() bool {
+	for _, s := range d.Statements {
+		if s.Effect != Deny && s.Effect != "" {
+			continue
+		}
+		for _, c := range s.Conditions {
+			switch {
+			case operator(c, "Unknown"):
+				return true
+			case conditionKey(c, "aws:MultiFactorAuthPresent") && operator(c, "Bool", "BoolIfExists"):
+				if hasValue(c, "false") || hasUnknown(c) {
+					return true
+				}
+			case conditionKey(c, "aws:MultiFactorAuthAge") && operator(c, "Null"):
+				if hasValue(c, "true") || hasUnknown(c) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func hasUnknown(c Condition) bool {
+	for _, v := range c.Values {
+		if !v.Known {
+			return true
+		}
+	}
+	return false
+}
+
+// Exposure says whether a statement lets anyone in, as far as lint time can
+// tell.
+type Exposure int
+
+const (
+	// NotPublic means the statement lets no one in who is not named: it
+	// denies, names its principals, or a condition limits it
+	// (RestrictingKeys).
+	NotPublic Exposure = iota
+	// Public means the statement certainly lets anyone in (OpensToPublic,
+	// with every condition readable).
+	Public
+	// MaybePublic means the statement could let anyone in once its unknown
+	// parts are known: its effect, a principal written without a reference
+	// to a resource, or a condition whose operator or key could not be read.
+	MaybePublic
+)
+
+// Exposure says whether the statement lets anyone in. A condition that
+// cannot be read may be one that limits the statement, so a statement with
+// one is at most MaybePublic; a principal that refers to a resource (a
+// role's ARN) is never "*".
+func (s Statement) Exposure() Exposure {
+	if s.IsDeny() || s.HasCondition(RestrictingKeys...) {
+		return NotPublic
+	}
+	unknownPrincipal := false
+	for _, p := range s.Principals {
+		if !p.ID.Known && p.ID.Ref == "" && (p.Type == "*" || p.Type == "AWS") {
+			unknownPrincipal = true
+		}
+	}
+	unreadable := false
+	for _, c := range s.Conditions {
+		if operator(c, "Unknown") || strings.Contains(c.Operator, placeholderPrefix) || strings.Contains(c.Key, placeholderPrefix) {
+			unreadable = true
+		}
+	}
+	switch {
+	case s.IsPublic() && s.IsAllow() && !unreadable:
+		return Public
+	case s.IsPublic() || unknownPrincipal:
+		return MaybePublic
+	}
+	return NotPublic
+}
+
+// HasUnknownCondition reports whether a condition of the statement has an
+// operator or a key that cannot be known (a placeholder of Unknowns, or the
+// "Unknown" operator readers write for a condition they cannot read). Every
+// condition key names its service ("aws:SourceIp"), so a key without a
+// colon is one too. Such a condition may be the one a check looks for.
+func (s Statement) HasUnknownCondition() bool {
+	for _, c := range s.Conditions {
+		if operator(c, "Unknown") || strings.Contains(c.Operator, placeholderPrefix) || !strings.Contains(c.Key, ":") {
+			return true
+		}
+	}
+	return false
 }

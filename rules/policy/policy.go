@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -72,6 +74,10 @@ const (
 // policy document.
 var ErrMalformed = errors.New("malformed policy document")
 
+// ErrUnknown is returned for a document whose structure (its Statement
+// element, a statement) cannot be known at lint time.
+var ErrUnknown = errors.New("the policy document is not known at lint time")
+
 func malformed(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrMalformed, fmt.Sprintf(format, args...))
 }
@@ -85,8 +91,8 @@ type Unknowns struct {
 	refs map[string]string
 }
 
-// placeholderPrefix cannot occur in a real document: JSON text cannot hold
-// a raw NUL byte inside a string.
+// placeholderPrefix starts every placeholder. Its NUL byte has no place in
+// a policy: no IAM element holds one.
 const placeholderPrefix = "\x00lgcloud-unknown-"
 
 // New returns a fresh placeholder for a value that refers to ref (a
@@ -100,36 +106,45 @@ func (u *Unknowns) New(ref string) string {
 	return p
 }
 
-// NewInJSON is New for a placeholder written into JSON text, inside a
-// string: its NUL bytes are escaped, as JSON requires, and decode back to
-// the placeholder.
+// NewInJSON is New written as JSON escapes, for a placeholder put inside a
+// JSON string of text that other JSON readers see too; Parse accepts both
+// forms.
 func (u *Unknowns) NewInJSON(ref string) string {
 	return strings.ReplaceAll(u.New(ref), "\x00", `\u0000`)
 }
 
 // lookup says whether s holds a placeholder, and the reference of the first.
 func (u *Unknowns) lookup(s string) (string, bool) {
-	if u == nil || !strings.Contains(s, placeholderPrefix) {
+	if u == nil {
 		return "", false
 	}
-	for p, ref := range u.refs {
-		if strings.Contains(s, p) {
-			return ref, true
-		}
+	i := strings.Index(s, placeholderPrefix)
+	if i < 0 {
+		return "", false
 	}
-	return "", true
+	rest := s[i+1:]
+	end := strings.IndexByte(rest, 0)
+	if end < 0 {
+		return "", true
+	}
+	return u.refs[s[i:i+1+end+1]], true
 }
 
 // Parse reads a policy document written as JSON text, in which the
 // placeholders of u (nil for none) stand for unknown values.
 func Parse(text string, u *Unknowns) (*Document, error) {
+	if u != nil {
+		// Placeholders written into JSON strings: escape their NUL bytes
+		// as JSON requires; they decode back to the placeholder.
+		text = strings.ReplaceAll(text, "\x00", `\u0000`)
+	}
 	dec := json.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	var raw any
 	if err := dec.Decode(&raw); err != nil {
 		return nil, malformed("%s", err)
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF {
 		return nil, malformed("text after the document")
 	}
 	return FromTree(raw, u)
@@ -139,14 +154,20 @@ func Parse(text string, u *Unknowns) (*Document, error) {
 // keys, slices, strings, booleans, json.Number or float64, nil. Strings
 // holding a placeholder of u, and nil, are unknown.
 func FromTree(raw any, u *Unknowns) (*Document, error) {
+	r := reader{unknowns: u}
+	if r.unknown(raw) {
+		return nil, ErrUnknown
+	}
 	top, ok := raw.(map[string]any)
 	if !ok {
 		return nil, malformed("the document is not a JSON object")
 	}
-	r := reader{unknowns: u}
 	stmts, ok := lookup(top, "Statement")
 	if !ok {
 		return nil, malformed("no Statement element")
+	}
+	if r.unknown(stmts) {
+		return nil, ErrUnknown
 	}
 	var list []any
 	switch s := stmts.(type) {
@@ -159,6 +180,9 @@ func FromTree(raw any, u *Unknowns) (*Document, error) {
 	}
 	doc := &Document{}
 	for i, item := range list {
+		if r.unknown(item) {
+			return nil, ErrUnknown
+		}
 		obj, ok := item.(map[string]any)
 		if !ok {
 			return nil, malformed("statement %d is not an object", i+1)
@@ -179,15 +203,30 @@ func lookup(m map[string]any, key string) (any, bool) {
 	if v, ok := m[key]; ok {
 		return v, true
 	}
-	for k, v := range m {
-		if strings.EqualFold(k, key) {
-			return v, true
+	// Of several spellings, the smallest, so that a document reads the
+	// same every time.
+	found, best := false, ""
+	for k := range m {
+		if strings.EqualFold(k, key) && (!found || k < best) {
+			found, best = true, k
 		}
 	}
-	return nil, false
+	return m[best], found
 }
 
 type reader struct{ unknowns *Unknowns }
+
+// unknown reports whether a part of the tree stands for a value that
+// cannot be known at lint time (a placeholder; a null is known, and is not
+// a document).
+func (r reader) unknown(v any) bool {
+	s, ok := v.(string)
+	if !ok {
+		return false
+	}
+	_, placeholder := r.unknowns.lookup(s)
+	return placeholder
+}
 
 func (r reader) statement(obj map[string]any) (Statement, error) {
 	var st Statement
@@ -258,8 +297,7 @@ func (r reader) value(v any) Value {
 	case json.Number:
 		return Known(x.String())
 	case float64:
-		b, _ := json.Marshal(x)
-		return Known(string(b))
+		return Known(strconv.FormatFloat(x, 'g', -1, 64))
 	}
 	return Unknown
 }
@@ -314,7 +352,16 @@ func (r reader) principals(v any, element string) ([]Principal, error) {
 	return []Principal{{Type: "*", ID: id}}, nil
 }
 
+// unknownCondition stands for a condition that cannot be read at lint
+// time: it still limits the statement.
+var unknownCondition = Condition{Operator: "Unknown", Key: "unknown", Values: []Value{Unknown}}
+
 func (r reader) conditions(v any) ([]Condition, error) {
+	if v == nil || r.unknown(v) {
+		// A null Condition (a module input left null) is read as one that
+		// cannot be known: assuming none could report what is restricted.
+		return []Condition{unknownCondition}, nil
+	}
 	ops, ok := v.(map[string]any)
 	if !ok {
 		return nil, malformed("Condition is not an object")
@@ -326,6 +373,10 @@ func (r reader) conditions(v any) ([]Condition, error) {
 	sort.Strings(opNames)
 	var out []Condition
 	for _, op := range opNames {
+		if r.unknown(ops[op]) {
+			out = append(out, Condition{Operator: op, Key: "unknown", Values: []Value{Unknown}})
+			continue
+		}
 		keys, ok := ops[op].(map[string]any)
 		if !ok {
 			return nil, malformed("Condition operator %s is not an object", op)
