@@ -3,6 +3,7 @@ package aws
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -445,7 +446,7 @@ func (r *documentReader) statement(body *hclext.BodyContent) (policy.Statement, 
 		test, variable := r.strings(block.Body, "test"), r.strings(block.Body, "variable")
 		if len(test) != 1 || len(variable) != 1 || !test[0].Known || !variable[0].Known {
 			// A condition that cannot be read still limits the statement.
-			st.Conditions = append(st.Conditions, policy.Condition{Operator: "Unknown", Key: "unknown", Values: []policy.Value{policy.Unknown}})
+			st.Conditions = append(st.Conditions, policy.UnknownCondition)
 			continue
 		}
 		st.Conditions = append(st.Conditions, policy.Condition{
@@ -515,4 +516,13 @@ func flatten(val cty.Value, expr hcl.Expression) []policy.Value {
 		return out
 	}
 	return []policy.Value{{}}
+}
+
+// statementLabel names a statement in messages: its Sid in quotes, or #n
+// for the n-th statement.
+func statementLabel(st policy.Statement, i int) string {
+	if st.Sid != "" {
+		return strconv.Quote(st.Sid)
+	}
+	return "#" + strconv.Itoa(i+1)
 }

@@ -341,20 +341,29 @@ func referenceLabel(expr hcl.Expression, ty string) (string, bool) {
 
 var resourceTypes = map[string]string{iamUser: "aws_iam_user", iamGroup: "aws_iam_group", iamRole: "aws_iam_role"}
 
-// identity reads the user, group or role an attribute names.
 func (b *graphBuilder) identity(kind string, body *hclext.BodyContent, attr string) identity {
+	return b.g.Identity(b.runner, kind, body, attr)
+}
+
+func (b *graphBuilder) identityOf(kind string, expr hcl.Expression) identity {
+	return b.g.identityOf(b.runner, kind, expr)
+}
+
+// Identity reads the user, group or role an attribute of a resource of the
+// module names: by reference, or by a name a resource of the graph has.
+func (g *iamGraph) Identity(runner *lint.Runner, kind string, body *hclext.BodyContent, attr string) identity {
 	a, ok := body.Attributes[attr]
 	if !ok {
 		return identity{Kind: kind}
 	}
-	return b.identityOf(kind, a.Expr)
+	return g.identityOf(runner, kind, a.Expr)
 }
 
-func (b *graphBuilder) identityOf(kind string, expr hcl.Expression) identity {
+func (g *iamGraph) identityOf(runner *lint.Runner, kind string, expr hcl.Expression) identity {
 	if label, ok := referenceLabel(expr, resourceTypes[kind]); ok {
 		return identity{Kind: kind, Label: label}
 	}
-	v, err := b.runner.Raw(expr)
+	v, err := runner.Raw(expr)
 	if err != nil || !v.IsKnown() || v.IsNull() || v.IsMarked() || v.Type() != cty.String {
 		return identity{Kind: kind}
 	}
@@ -363,7 +372,7 @@ func (b *graphBuilder) identityOf(kind string, expr hcl.Expression) identity {
 		// Roles are also named by ARN.
 		name = name[strings.LastIndex(name, "/")+1:]
 	}
-	if label, ok := b.g.names[kind+"/"+name]; ok {
+	if label, ok := g.names[kind+"/"+name]; ok {
 		return identity{Kind: kind, Label: label}
 	}
 	return identity{Kind: kind, Name: name}
@@ -478,6 +487,14 @@ func TrustOf(doc Document) Trust {
 		return t
 	}
 	for _, st := range doc.Doc.Statements {
+		if st.Effect == "" {
+			// An effect that cannot be known: if the statement would let
+			// principals assume the role, who may is unknown.
+			allow := st
+			allow.Effect = policy.Allow
+			t.Unknown = t.Unknown || assumes(allow)
+			continue
+		}
 		if !assumes(st) {
 			continue
 		}

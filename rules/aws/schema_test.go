@@ -52,51 +52,69 @@ type providerSchemas struct {
 		ResourceSchemas map[string]struct {
 			Block schemaBlock `json:"block"`
 		} `json:"resource_schemas"`
+		DataSourceSchemas map[string]struct {
+			Block schemaBlock `json:"block"`
+		} `json:"data_source_schemas"`
 	} `json:"provider_schemas"`
 }
 
-// loadAWSSchema reads the resource schemas of the AWS provider from the test
-// data, once per test binary.
-var loadAWSSchema = sync.OnceValues(func() (map[string]schemaBlock, error) {
+// awsSchemas are the resource and data source schemas of the provider.
+type awsSchemas struct {
+	Resources   map[string]schemaBlock
+	DataSources map[string]schemaBlock
+}
+
+// loadAWSSchema reads the resource and data source schemas of the AWS
+// provider from the test data, once per test binary.
+var loadAWSSchema = sync.OnceValues(func() (awsSchemas, error) {
+	var schemas awsSchemas
 	f, err := os.Open(awsSchemaFile)
 	if err != nil {
-		return nil, err
+		return schemas, err
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", awsSchemaFile, err)
+		return schemas, fmt.Errorf("%s: %w", awsSchemaFile, err)
 	}
 	var doc providerSchemas
 	if err := json.NewDecoder(gz).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", awsSchemaFile, err)
+		return schemas, fmt.Errorf("%s: %w", awsSchemaFile, err)
 	}
 	provider, ok := doc.ProviderSchemas[awsProviderAddress]
 	if !ok {
-		return nil, fmt.Errorf("%s holds no schema for %s", awsSchemaFile, awsProviderAddress)
+		return schemas, fmt.Errorf("%s holds no schema for %s", awsSchemaFile, awsProviderAddress)
 	}
-	resources := make(map[string]schemaBlock, len(provider.ResourceSchemas))
+	schemas.Resources = make(map[string]schemaBlock, len(provider.ResourceSchemas))
 	for ty, res := range provider.ResourceSchemas {
-		resources[ty] = res.Block
+		schemas.Resources[ty] = res.Block
 	}
-	return resources, nil
+	schemas.DataSources = make(map[string]schemaBlock, len(provider.DataSourceSchemas))
+	for ty, data := range provider.DataSourceSchemas {
+		schemas.DataSources[ty] = data.Block
+	}
+	return schemas, nil
 })
 
-func awsSchema(t *testing.T) map[string]schemaBlock {
+func awsSchema(t *testing.T) awsSchemas {
 	t.Helper()
-	resources, err := loadAWSSchema()
+	schemas, err := loadAWSSchema()
 	if err != nil {
 		t.Fatalf("failed to load the provider schema: %s", err)
 	}
-	if len(resources) != awsSchemaResourceTypes {
-		t.Fatalf("%s holds %d resource types, want the %d of %s", awsSchemaFile, len(resources), awsSchemaResourceTypes, awsSchemaName)
+	if len(schemas.Resources) != awsSchemaResourceTypes {
+		t.Fatalf("%s holds %d resource types, want the %d of %s", awsSchemaFile, len(schemas.Resources), awsSchemaResourceTypes, awsSchemaName)
 	}
-	return resources
+	if len(schemas.DataSources) == 0 {
+		t.Fatalf("%s holds no data source schemas", awsSchemaFile)
+	}
+	return schemas
 }
 
-// checkReads returns one message for each resource type, attribute and
-// nested block that the reads name and the schema lacks, in a stable order.
-func checkReads(schema map[string]schemaBlock, rule string, reads lint.Reads) []string {
+// checkReads returns one message for each resource type, data source type
+// ("data." prefix), attribute and nested block that the reads name and the
+// schema lacks, in a stable order.
+func checkReads(schema awsSchemas, rule string, reads lint.Reads) []string {
 	types := make([]string, 0, len(reads))
 	for ty := range reads {
 		types = append(types, ty)
@@ -105,7 +123,16 @@ func checkReads(schema map[string]schemaBlock, rule string, reads lint.Reads) []
 
 	var problems []string
 	for _, ty := range types {
-		block, ok := schema[ty]
+		if dataType, isData := strings.CutPrefix(ty, lint.DataPrefix); isData {
+			block, ok := schema.DataSources[dataType]
+			if !ok {
+				problems = append(problems, fmt.Sprintf("%s: data source type %q is not in the %s schema", rule, dataType, awsSchemaName))
+				continue
+			}
+			problems = append(problems, checkBody(block, rule, ty, reads[ty], true)...)
+			continue
+		}
+		block, ok := schema.Resources[ty]
 		if !ok {
 			problems = append(problems, fmt.Sprintf("%s: resource type %q is not in the %s schema", rule, ty, awsSchemaName))
 			continue
@@ -228,6 +255,31 @@ func TestCheckReadsCatchesMisspellings(t *testing.T) {
 			Expected: []string{`fabricated: aws_ebs_volume has "encrypted" as an attribute, not a block, in the hashicorp/aws 5.100.0 schema`},
 		},
 		{
+			Name: "data source names are looked up among data sources",
+			Reads: lint.Reads{
+				"data.aws_iam_policy": {Attributes: []hclext.AttributeSchema{{Name: "name"}, {Name: "arn"}}},
+				"data.aws_iam_policy_document": {Blocks: []hclext.BlockSchema{{
+					Type: "statement",
+					Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "principals", Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "identifiers"}}}}}},
+				}}},
+			},
+		},
+		{
+			Name:     "misspelt data source attribute",
+			Reads:    lint.Reads{"data.aws_iam_policy": {Attributes: []hclext.AttributeSchema{{Name: "nmae"}}}},
+			Expected: []string{`fabricated: data.aws_iam_policy has no attribute "nmae" in the hashicorp/aws 5.100.0 schema`},
+		},
+		{
+			Name:     "misspelt data source type",
+			Reads:    lint.Reads{"data.aws_iam_polcy": {Attributes: []hclext.AttributeSchema{{Name: "name"}}}},
+			Expected: []string{`fabricated: data source type "aws_iam_polcy" is not in the hashicorp/aws 5.100.0 schema`},
+		},
+		{
+			Name:     "a resource type is no data source",
+			Reads:    lint.Reads{"data.aws_iam_user_policy_attachment": {Attributes: []hclext.AttributeSchema{{Name: "user"}}}},
+			Expected: []string{`fabricated: data source type "aws_iam_user_policy_attachment" is not in the hashicorp/aws 5.100.0 schema`},
+		},
+		{
 			Name:  "resource-level region of provider v6 is a known exception",
 			Reads: lint.Reads{"aws_ebs_volume": {Attributes: []hclext.AttributeSchema{{Name: "region"}}}},
 		},
@@ -276,7 +328,7 @@ func TestSchemaExceptionsExcuseSomething(t *testing.T) {
 	// nothing: it is stale and must go.
 	for name := range v6ResourceAttributes {
 		lacking := 0
-		for _, block := range schema {
+		for _, block := range schema.Resources {
 			if _, ok := block.Attributes[name]; !ok {
 				lacking++
 			}

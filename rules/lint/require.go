@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -57,12 +58,22 @@ func Address(resource *hclext.Block) string {
 // whose default fails (at the enclosing block, `at`), and in strict mode one
 // that cannot be known. what names the setting in the strict-mode notice.
 func (r *Runner) RequireTrue(rule Rule, v Value, at hcl.Range, absent Default, what project.Text, msg project.Text, args ...any) error {
+	return r.RequireBool(rule, v, true, at, absent, what, msg, args...)
+}
+
+// RequireBool is RequireTrue for a setting that must equal want: a known
+// opposite is reported (and fixed to want where it is a literal).
+func (r *Runner) RequireBool(rule Rule, v Value, want bool, at hcl.Range, absent Default, what project.Text, msg project.Text, args ...any) error {
+	opposite := v.IsFalse()
+	if !want {
+		opposite = v.IsTrue()
+	}
 	switch {
-	case v.IsFalse() && v.IsLiteral():
+	case opposite && v.IsLiteral():
 		return r.ReportFix(rule, v.Range, func(f tflint.Fixer) error {
-			return f.ReplaceText(v.Range, trueLike(v.Expr))
+			return f.ReplaceText(v.Range, boolLike(v.Expr, want))
 		}, msg, args...)
-	case v.IsFalse():
+	case opposite:
 		return r.Report(rule, v.Range, msg, args...)
 	case v.IsAbsent() && absent == DefaultFails:
 		return r.Report(rule, at, msg, args...)
@@ -77,11 +88,12 @@ var whyDefault = project.Text{
 	EN: "not set, and its default is not known at lint time",
 }
 
-// trueLike writes true the way the literal it replaces was written: the
-// provider schema types some flags as strings ("true").
-func trueLike(expr hcl.Expression) string {
+// boolLike writes a boolean the way the literal it replaces was written:
+// the provider schema types some flags as strings ("true").
+func boolLike(expr hcl.Expression, b bool) string {
+	s := strconv.FormatBool(b)
 	if _, ok := expr.(*hclsyntax.TemplateExpr); ok {
-		return `"true"`
+		return strconv.Quote(s)
 	}
-	return "true"
+	return s
 }

@@ -114,7 +114,7 @@ func (r *Runner) Resources(rule Rule, resourceType string) ([]*hclext.Block, err
 // settings that apply to the whole configuration. Evaluate their attributes
 // with RootAttr.
 func (r *Runner) RootResources(rule Rule, resourceType string) ([]*hclext.Block, error) {
-	root, err := r.isRoot()
+	root, err := r.IsRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -213,7 +213,8 @@ func (r *Runner) Memo(key any, compute func() (any, error)) (any, error) {
 	return v, nil
 }
 
-func (r *Runner) isRoot() (bool, error) {
+// IsRoot reports whether the module being checked is the root module.
+func (r *Runner) IsRoot() (bool, error) {
 	path, err := r.modulePath()
 	return path == "", err
 }

@@ -329,7 +329,7 @@ var RestrictingKeys = []string{
 // principal is "*" and no condition limits it (RestrictingKeys). A Deny
 // with "*" opens nothing.
 func (s Statement) OpensToPublic() bool {
-	return s.IsAllow() && s.IsPublic() && !s.HasCondition(RestrictingKeys...)
+	return s.Exposure() == Public
 }
 
 // deniesAll reports whether a Deny statement applies to every resource and
@@ -449,7 +449,7 @@ func (d *Document) MayDenyWithoutMFA() bool {
 		}
 		for _, c := range s.Conditions {
 			switch {
-			case operator(c, "Unknown"):
+			case operator(c, UnknownOperator):
 				return true
 			case conditionKey(c, "aws:MultiFactorAuthPresent") && operator(c, "Bool", "BoolIfExists"):
 				if hasValue(c, "false") || hasUnknown(c) {
@@ -506,14 +506,8 @@ func (s Statement) Exposure() Exposure {
 			unknownPrincipal = true
 		}
 	}
-	unreadable := false
-	for _, c := range s.Conditions {
-		if operator(c, "Unknown") || strings.Contains(c.Operator, placeholderPrefix) || strings.Contains(c.Key, placeholderPrefix) {
-			unreadable = true
-		}
-	}
 	switch {
-	case s.IsPublic() && s.IsAllow() && !unreadable:
+	case s.IsPublic() && s.IsAllow() && !s.HasUnknownCondition():
 		return Public
 	case s.IsPublic() || unknownPrincipal:
 		return MaybePublic
@@ -528,7 +522,7 @@ func (s Statement) Exposure() Exposure {
 // colon is one too. Such a condition may be the one a check looks for.
 func (s Statement) HasUnknownCondition() bool {
 	for _, c := range s.Conditions {
-		if operator(c, "Unknown") || strings.Contains(c.Operator, placeholderPrefix) || !strings.Contains(c.Key, ":") {
+		if operator(c, UnknownOperator) || strings.Contains(c.Operator, placeholderPrefix) || !strings.Contains(c.Key, ":") {
 			return true
 		}
 	}

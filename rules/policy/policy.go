@@ -352,15 +352,18 @@ func (r reader) principals(v any, element string) ([]Principal, error) {
 	return []Principal{{Type: "*", ID: id}}, nil
 }
 
-// unknownCondition stands for a condition that cannot be read at lint
-// time: it still limits the statement.
-var unknownCondition = Condition{Operator: "Unknown", Key: "unknown", Values: []Value{Unknown}}
+// UnknownOperator is the operator of a condition that cannot be read at
+// lint time; such a condition may limit the statement.
+const UnknownOperator = "Unknown"
+
+// UnknownCondition stands for a condition that cannot be read at lint time.
+var UnknownCondition = Condition{Operator: UnknownOperator, Key: "unknown", Values: []Value{Unknown}}
 
 func (r reader) conditions(v any) ([]Condition, error) {
 	if v == nil || r.unknown(v) {
 		// A null Condition (a module input left null) is read as one that
 		// cannot be known: assuming none could report what is restricted.
-		return []Condition{unknownCondition}, nil
+		return []Condition{UnknownCondition}, nil
 	}
 	ops, ok := v.(map[string]any)
 	if !ok {

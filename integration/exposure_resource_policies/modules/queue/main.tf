@@ -1,0 +1,8 @@
+variable "policy" {
+  type = string
+}
+
+resource "aws_sqs_queue" "this" {
+  name   = "module-queue"
+  policy = var.policy
+}

@@ -1,0 +1,23 @@
+config {
+  disabled_by_default = true
+}
+
+plugin "terraform" {
+  enabled = false
+}
+
+plugin "lgcloud" {
+  enabled = true
+}
+
+rule "lgcloud_aws_iam_user_policy_attached" {
+  enabled = true
+}
+
+rule "lgcloud_aws_iam_user_console_mfa" {
+  enabled = true
+}
+
+rule "lgcloud_aws_iam_user_access_key" {
+  enabled = true
+}

@@ -1,0 +1,12 @@
+plugin "terraform" {
+  enabled = false
+}
+
+plugin "lgcloud" {
+  enabled = true
+}
+
+rule "lgcloud_aws_iam_password_policy" {
+  enabled                 = true
+  minimum_password_length = 4
+}
