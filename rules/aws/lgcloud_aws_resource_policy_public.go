@@ -12,10 +12,11 @@ import (
 )
 
 // AwsResourcePolicyPublicRule checks that the resource policies of SQS
-// queues, SNS topics, ECR repositories, Secrets Manager secrets and KMS keys
-// do not let anyone in: an Allow statement with Principal "*" must be
-// limited by a condition on the caller's organisation, account, network or
-// source.
+// queues, SNS topics, ECR repositories and Secrets Manager secrets do not
+// let anyone in: an Allow statement with Principal "*" must be limited by a
+// condition on the caller's organisation, account, network or source. KMS
+// key policies are checked by AwsKmsKeyPolicyOpenRule, which reads them
+// with the conditions that limit a key's callers.
 type AwsResourcePolicyPublicRule struct{ lint.Meta }
 
 var _ lint.Rule = (*AwsResourcePolicyPublicRule)(nil)
@@ -33,15 +34,12 @@ var resourcePolicies = []struct {
 	{"aws_ecr_repository_policy", project.Text{JA: "ECR リポジトリ", EN: "ECR repository"}},
 	{"aws_secretsmanager_secret", serviceSecret},
 	{"aws_secretsmanager_secret_policy", serviceSecret},
-	{"aws_kms_key", serviceKMS},
-	{"aws_kms_key_policy", serviceKMS},
 }
 
 var (
 	serviceSQS    = project.Text{JA: "SQS キュー", EN: "SQS queue"}
 	serviceSNS    = project.Text{JA: "SNS トピック", EN: "SNS topic"}
 	serviceSecret = project.Text{JA: "Secrets Manager シークレット", EN: "Secrets Manager secret"}
-	serviceKMS    = project.Text{JA: "KMS キー", EN: "KMS key"}
 )
 
 // NewAwsResourcePolicyPublicRule returns the rule.
@@ -56,7 +54,7 @@ func NewAwsResourcePolicyPublicRule() *AwsResourcePolicyPublicRule {
 		Preset:   config.Recommended,
 		Provider: "aws",
 		Items:    []string{"4.6.3.2"},
-		Summary:  project.Text{JA: "SQS・SNS・ECR・Secrets Manager・KMS のリソースポリシーで誰にでもアクセスを許可しない", EN: "SQS, SNS, ECR, Secrets Manager and KMS resource policies do not let anyone in"},
+		Summary:  project.Text{JA: "SQS・SNS・ECR・Secrets Manager のリソースポリシーで誰にでもアクセスを許可しない", EN: "SQS, SNS, ECR and Secrets Manager resource policies do not let anyone in"},
 		Reads:    withPolicyDocuments(reads),
 	}}
 }

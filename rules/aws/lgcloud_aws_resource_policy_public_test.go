@@ -171,12 +171,18 @@ resource "aws_secretsmanager_secret" "db" {
 			Expected: helper.Issues{{Rule: NewAwsResourcePolicyPublicRule(), Message: public("Secrets Manager シークレット", "aws_secretsmanager_secret.db", "#1"), Range: span(3, 12, 11, 5)}},
 		},
 		{
-			Name: "KMS key policy open to anyone is reported",
+			Name: "KMS key policy open to anyone is left to lgcloud_aws_kms_key_policy_open",
 			Content: `
 resource "aws_kms_key" "data" {
   policy = ` + openPolicy + `
+}
+
+resource "aws_kms_key_policy" "data" {
+  key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+  policy = ` + openPolicy + `
 }`,
-			Expected: helper.Issues{{Rule: NewAwsResourcePolicyPublicRule(), Message: public("KMS キー", "aws_kms_key.data", "#1"), Range: span(3, 12, 6, 5)}},
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{},
 		},
 		{
 			Name: "KMS key policy resource limited by caller account passes",
@@ -356,13 +362,13 @@ variable "policy" {
   type = string
 }
 
-resource "aws_kms_key" "data" {
+resource "aws_sqs_queue" "orders" {
   policy = var.policy
 }`,
 			Config: func() *config.Config { c := linttest.Strict(); c.Language = "en"; return c }(),
 			Expected: helper.Issues{{
 				Rule:    linttest.Notice(NewAwsResourcePolicyPublicRule()),
-				Message: "strict: cannot verify who the KMS key resource policy lets in; policy: the policy document is not known at lint time. [Guideline 4.6.3.2 / JIS Q 27017 9.2.1, 9.2.2, 9.4.1]",
+				Message: "strict: cannot verify who the SQS queue resource policy lets in; policy: the policy document is not known at lint time. [Guideline 4.6.3.2 / JIS Q 27017 9.2.1, 9.2.2, 9.4.1]",
 				Range:   span(7, 12, 7, 22),
 			}},
 		},

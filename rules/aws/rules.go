@@ -2,24 +2,55 @@ package aws
 
 import "github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 
-// Rules returns every AWS rule.
+// Rules returns every AWS rule, grouped by the guideline measures they
+// check.
 func Rules() []lint.Rule {
 	return []lint.Rule{
+		// Encryption at rest (4.6.1.1)
 		NewAwsEbsVolumeEncryptedRule(),
 		NewAwsInstanceEbsEncryptedRule(),
 		NewAwsLaunchTemplateEbsEncryptedRule(),
 		NewAwsDBInstanceStorageEncryptedRule(),
 		NewAwsRDSClusterStorageEncryptedRule(),
 		NewAwsEfsFileSystemEncryptedRule(),
-		NewAwsIamUserPolicyAttachedRule(),
-		NewAwsIamUserConsoleMfaRule(),
-		NewAwsIamUserAccessKeyRule(),
-		NewAwsIamPasswordPolicyRule(),
+		NewAwsS3BucketEncryptedRule(),
+		NewAwsElasticacheEncryptedRule(),
+		NewAwsRedshiftClusterEncryptedRule(),
+		NewAwsSqsQueueEncryptedRule(),
+		NewAwsSnsTopicEncryptedRule(),
+		NewAwsKinesisStreamEncryptedRule(),
+		NewAwsOpensearchDomainEncryptedRule(),
+		NewAwsWorkspacesEncryptedRule(),
+		NewAwsDocdbClusterEncryptedRule(),
+		NewAwsMskClusterEncryptedRule(),
+
+		// Keys and key strength (4.6.1.1, 4.6.1.2)
+		NewAwsCustomerManagedKeyRule(),
+		NewAwsKmsKeyRotationRule(),
+		NewAwsKmsKeySpecRule(),
+		NewAwsKmsKeyPolicyOpenRule(),
+		NewAwsAcmCertificateKeyAlgorithmRule(),
+
+		// Transport (4.6.1.1)
+		NewAwsLbListenerTLSPolicyRule(),
+		NewAwsLbListenerHTTPSRedirectRule(),
+		NewAwsCloudfrontTLSPolicyRule(),
+		NewAwsAPIGatewayDomainTLSPolicyRule(),
+		NewAwsOpensearchTLSPolicyRule(),
+		NewAwsRDSParameterTLSEnforcedRule(),
+		NewAwsTransferTLSPolicyRule(),
+
+		// Administrator access and credentials (4.3.1.4, 4.6.2.2, 4.6.2.3)
 		NewAwsIamAdminPolicyMFARule(),
 		NewAwsIamRoleTrustMFARule(),
 		NewAwsIamPrivilegedSourceRestrictedRule(),
 		NewAwsIamManagedAdminPolicyRule(),
-		NewAwsS3BucketEncryptedRule(),
+		NewAwsIamUserPolicyAttachedRule(),
+		NewAwsIamUserConsoleMfaRule(),
+		NewAwsIamUserAccessKeyRule(),
+		NewAwsIamPasswordPolicyRule(),
+
+		// Public exposure by misconfiguration (4.6.3.2)
 		NewAwsS3BucketPublicAccessBlockRule(),
 		NewAwsS3AccountPublicAccessBlockRule(),
 		NewAwsS3BucketACLPublicRule(),

@@ -497,7 +497,42 @@ const (
 // one is at most MaybePublic; a principal that refers to a resource (a
 // role's ARN) is never "*".
 func (s Statement) Exposure() Exposure {
-	if s.IsDeny() || s.HasCondition(RestrictingKeys...) {
+	return s.ExposureWith(RestrictingKeys...)
+}
+
+// HasUnknownCondition reports whether a condition of the statement has an
+// operator or a key that cannot be known (a placeholder of Unknowns, or the
+// "Unknown" operator readers write for a condition they cannot read). Every
+// condition key names its service ("aws:SourceIp"), so a key without a
+// colon is one too. Such a condition may be the one a check looks for.
+func (s Statement) HasUnknownCondition() bool {
+	for _, c := range s.Conditions {
+		if operator(c, UnknownOperator) || strings.Contains(c.Operator, placeholderPrefix) || !strings.Contains(c.Key, ":") {
+			return true
+		}
+	}
+	return false
+}
+
+// KeyPolicyRestrictingKeys are the condition keys that keep a statement of
+// a KMS key policy open to any principal from letting in callers outside
+// the key owner's organisation, account or network: RestrictingKeys
+// without kms:ViaService, which names the AWS service a request comes
+// through but lets that service act for any account.
+var KeyPolicyRestrictingKeys = func() []string {
+	var keys []string
+	for _, k := range RestrictingKeys {
+		if !strings.EqualFold(k, "kms:ViaService") {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}()
+
+// ExposureWith is Exposure with the given condition keys as the only ones
+// that limit a statement open to any principal.
+func (s Statement) ExposureWith(keys ...string) Exposure {
+	if s.IsDeny() || s.HasCondition(keys...) {
 		return NotPublic
 	}
 	unknownPrincipal := false
@@ -513,18 +548,4 @@ func (s Statement) Exposure() Exposure {
 		return MaybePublic
 	}
 	return NotPublic
-}
-
-// HasUnknownCondition reports whether a condition of the statement has an
-// operator or a key that cannot be known (a placeholder of Unknowns, or the
-// "Unknown" operator readers write for a condition they cannot read). Every
-// condition key names its service ("aws:SourceIp"), so a key without a
-// colon is one too. Such a condition may be the one a check looks for.
-func (s Statement) HasUnknownCondition() bool {
-	for _, c := range s.Conditions {
-		if operator(c, UnknownOperator) || strings.Contains(c.Operator, placeholderPrefix) || !strings.Contains(c.Key, ":") {
-			return true
-		}
-	}
-	return false
 }

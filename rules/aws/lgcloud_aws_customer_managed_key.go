@@ -1,0 +1,501 @@
+package aws
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// AwsCustomerManagedKeyRule checks that data stores are encrypted with a
+// customer-managed KMS key, which the local government can delete to make
+// the data unrecoverable (crypto-erasure).
+type AwsCustomerManagedKeyRule struct{ lint.Meta }
+
+var (
+	_ lint.Rule         = (*AwsCustomerManagedKeyRule)(nil)
+	_ lint.Configurable = (*AwsCustomerManagedKeyRule)(nil)
+)
+
+// NewAwsCustomerManagedKeyRule returns the rule.
+func NewAwsCustomerManagedKeyRule() *AwsCustomerManagedKeyRule {
+	return &AwsCustomerManagedKeyRule{lint.Meta{
+		RuleName: "lgcloud_aws_customer_managed_key",
+		Level:    tflint.WARNING,
+		Preset:   config.All,
+		Provider: "aws",
+		Items:    []string{"4.6.1.2"},
+		Summary:  project.Text{JA: "データストアを顧客管理の KMS キーで暗号化する（暗号化消去のため）", EN: "Data stores are encrypted with customer-managed KMS keys (for crypto-erasure)"},
+		Reads:    keySiteReads(keySites),
+	}}
+}
+
+// CustomerKeyOptions are the options of lgcloud_aws_customer_managed_key in
+// its rule block.
+type CustomerKeyOptions struct {
+	// KeyARNs are the ARNs of the customer-managed keys (or of their
+	// aliases) that stores may name by value. When set, a key written as a
+	// value must be one of them; when empty, any key that is not AWS managed
+	// is accepted. A key or alias created in the module is always accepted.
+	KeyARNs []string `hclext:"key_arns,optional"`
+}
+
+// NewOptions returns the defaults: no listed keys.
+func (r *AwsCustomerManagedKeyRule) NewOptions() any {
+	return &CustomerKeyOptions{}
+}
+
+// Validate checks that every listed ARN is that of a KMS key or of an alias
+// that is not AWS managed.
+func (o *CustomerKeyOptions) Validate() error {
+	for _, arn := range o.KeyARNs {
+		if !validKeyARN(arn) {
+			return &lint.OptionError{
+				Attribute: "key_arns",
+				Detail:    fmt.Sprintf("%q is not the ARN of a customer-managed KMS key or alias; write one such as \"arn:aws:kms:ap-northeast-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab\"", arn),
+			}
+		}
+	}
+	return nil
+}
+
+var msgCMKNone = project.Text{
+	JA: "%s %s には顧客管理の KMS キーが指定されていません（%s）。暗号化消去（鍵を削除してデータを復元できなくすること）は、地方公共団体が管理する鍵でなければ行えません。%s に aws_kms_key の鍵を指定してください。",
+	EN: "%s %s names no customer-managed KMS key (%s). Crypto-erasure, deleting the key so that the data can no longer be recovered, works only with a key the local government controls; set %s to a key of aws_kms_key.",
+}
+
+var msgCMKGate = project.Text{
+	JA: "%s %s は KMS キーで暗号化されていません（%s）。暗号化消去（鍵を削除してデータを復元できなくすること）は、地方公共団体が管理する鍵でなければ行えません。%s とし、%s に aws_kms_key の鍵を指定してください。",
+	EN: "%s %s is not encrypted with a KMS key (%s). Crypto-erasure, deleting the key so that the data can no longer be recovered, works only with a key the local government controls; set %s, and set %s to a key of aws_kms_key.",
+}
+
+var msgCMKAWSManaged = project.Text{
+	JA: "%s %s の %s は AWS マネージドキー %q です。AWS マネージドキーは削除できないため、暗号化消去（鍵を削除してデータを復元できなくすること）に使えません。地方公共団体が管理する aws_kms_key の鍵を指定してください。",
+	EN: "%s %s sets %s to the AWS managed key %q, which cannot be deleted and so cannot serve crypto-erasure (deleting the key so that the data can no longer be recovered); use a key of aws_kms_key, which the local government controls.",
+}
+
+var msgCMKUnlisted = project.Text{
+	JA: "%s %s の %s の鍵 %q は、このモジュールの aws_kms_key の鍵でも key_arns に挙げられた鍵でもありません。暗号化消去（鍵を削除してデータを復元できなくすること）には地方公共団体が管理する鍵が必要です。aws_kms_key の鍵を指定するか、その ARN を key_arns に加えてください。",
+	EN: "%s %s sets %s to the key %q, which is neither a key of aws_kms_key in this module nor listed in key_arns. Crypto-erasure (deleting the key so that the data can no longer be recovered) needs a key the local government controls; use a key of aws_kms_key, or add its ARN to key_arns.",
+}
+
+var msgCMKS3Bucket = project.Text{
+	JA: "S3 バケット %s には顧客管理の KMS キーによる既定の暗号化がありません（S3 が管理する鍵（SSE-S3）で暗号化されます）。暗号化消去（鍵を削除してデータを復元できなくすること）は、地方公共団体が管理する鍵でなければ行えません。aws_s3_bucket_server_side_encryption_configuration で sse_algorithm = \"aws:kms\" とし、kms_master_key_id に aws_kms_key の鍵を指定してください。",
+	EN: "S3 bucket %s has no default encryption with a customer-managed KMS key (it is encrypted with keys S3 manages, SSE-S3). Crypto-erasure, deleting the key so that the data can no longer be recovered, works only with a key the local government controls; add an aws_s3_bucket_server_side_encryption_configuration with sse_algorithm = \"aws:kms\" and kms_master_key_id set to a key of aws_kms_key.",
+}
+
+var whatCMK = project.Text{JA: "顧客管理の KMS キーの指定", EN: "the customer-managed KMS key"}
+
+var whyKeyDefault = project.Text{
+	JA: "未設定で、既定で使われる鍵が lint 時に決まりません",
+	EN: "not set, and the key used by default is not known at lint time",
+}
+
+// Check reports each key site of each store that does not name a
+// customer-managed key, and each S3 bucket without default encryption.
+func (r *AwsCustomerManagedKeyRule) Check(tr tflint.Runner) error {
+	runner := lint.Of(tr)
+	opts, _ := runner.Options(r).(*CustomerKeyOptions)
+	if opts == nil {
+		opts = &CustomerKeyOptions{}
+	}
+	ebs, err := ebsDefaultKey(runner, r, opts.KeyARNs)
+	if err != nil {
+		return err
+	}
+	c := &cmkCheck{runner: runner, rule: r, allowed: opts.KeyARNs, ebs: ebs}
+	for i := range keySites {
+		site := &keySites[i]
+		resources, err := runner.Resources(r, site.resourceType)
+		if err != nil {
+			return err
+		}
+		for _, resource := range resources {
+			if site.applies != nil && !site.applies(c, resource) {
+				continue
+			}
+			if err := c.walk(site, resource, resource, 0); err != nil {
+				return err
+			}
+		}
+	}
+	return c.s3Buckets()
+}
+
+// s3Buckets reports the buckets of the module that have no default
+// encryption configuration at all: S3 then encrypts them with SSE-S3. A
+// configuration whose bucket cannot be matched to a bucket of the module may
+// be any bucket's: the buckets without one are then not reported (strict
+// mode names them).
+func (c *cmkCheck) s3Buckets() error {
+	covered, unmatched, err := c.s3Coverage()
+	if err != nil {
+		return err
+	}
+	buckets, err := c.runner.Resources(c.rule, "aws_s3_bucket")
+	if err != nil {
+		return err
+	}
+	for _, bucket := range buckets {
+		if len(bucket.Labels) < 2 || covered[bucket.Labels[1]] || len(bucket.Body.Blocks.OfType("server_side_encryption_configuration")) > 0 {
+			continue
+		}
+		if unmatched {
+			missing := lint.Value{State: lint.Unknown, Name: s3EncryptionType, Range: bucket.DefRange, Why: whyS3Unmatched}
+			if err := c.runner.Unverified(c.rule, missing, whatCMK); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := c.runner.Report(c.rule, bucket.DefRange, msgCMKS3Bucket, lint.Address(bucket)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const s3EncryptionType = "aws_s3_bucket_server_side_encryption_configuration"
+
+var whyS3Unmatched = project.Text{
+	JA: "このモジュールに、どのバケットのものか lint 時に決まらない暗号化設定があります",
+	EN: "an encryption configuration of this module names a bucket that is not known at lint time",
+}
+
+// Clauses for what encrypts a store that names no customer-managed key.
+func awsManagedKey(alias string) project.Text {
+	return project.Text{
+		JA: "AWS マネージドキー " + alias + " で暗号化されます",
+		EN: "it is encrypted with the AWS managed key " + alias,
+	}
+}
+
+var (
+	fallbackAWSOwned  = project.Text{JA: "AWS 所有キーで暗号化されます", EN: "it is encrypted with an AWS owned key"}
+	fallbackEBS       = project.Text{JA: "アカウントの EBS の既定の鍵（aws_ebs_default_kms_key がなければ AWS マネージドキー aws/ebs）で暗号化されます", EN: "it is encrypted with the account's default EBS key, the AWS managed key aws/ebs unless aws_ebs_default_kms_key sets one"}
+	fallbackService   = project.Text{JA: "サービスが管理する鍵で暗号化されます", EN: "it is encrypted with a key the service manages"}
+	fallbackNone      = project.Text{JA: "保存時に暗号化されません", EN: "it is not encrypted at rest"}
+	fallbackSSES3     = project.Text{JA: "S3 が管理する鍵（SSE-S3）で暗号化されます", EN: "it is encrypted with keys S3 manages, SSE-S3"}
+	fallbackSSESQS    = project.Text{JA: "SQS が管理する鍵（SSE-SQS）で暗号化されます", EN: "it is encrypted with keys SQS manages, SSE-SQS"}
+	fallbackECR       = project.Text{JA: "ECR が管理する鍵（AES256）で暗号化されます", EN: "it is encrypted with keys ECR manages, AES256"}
+	fallbackEKS       = project.Text{JA: "Kubernetes 1.28 以降では AWS 所有キーでエンベロープ暗号化されます", EN: "from Kubernetes 1.28 its API data is envelope-encrypted with an AWS owned key"}
+	fallbackAWSKey    = project.Text{JA: "AWS が所有または管理する鍵で暗号化されます", EN: "it is encrypted with a key AWS owns or manages"}
+	fallbackDynamoDB  = project.Text{JA: "AWS 所有キーで暗号化されます", EN: "it is encrypted with an AWS owned key"}
+	fallbackRedshift  = project.Text{JA: "AWS が所有または管理する鍵で暗号化されるか、暗号化されません", EN: "it is encrypted with a key AWS owns or manages, or not at all"}
+	fallbackWorkspace = project.Text{JA: "暗号化されないか、AWS マネージドキー aws/workspaces で暗号化されます", EN: "it is not encrypted, or encrypted with the AWS managed key aws/workspaces"}
+)
+
+// rdsInherits are the settings that create an RDS or DocumentDB database
+// from a source whose key it keeps.
+var rdsInherits = []string{"snapshot_identifier", "restore_to_point_in_time"}
+
+// keySites are the places where data stores name their keys, by resource
+// type. Stores written twice (a bucket's inline block and its split
+// resource) are judged at each.
+var keySites = []keySite{
+	{
+		resourceType: "aws_ebs_volume",
+		store:        project.Text{JA: "EBS ボリューム", EN: "EBS volume"},
+		attr:         "kms_key_id",
+		beside:       []string{"snapshot_id"},
+		fallback:     fallbackEBS,
+		absent: func(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
+			return volumeDefault(c.runner, body, c.ebs)
+		},
+	},
+	{
+		resourceType: "aws_instance",
+		store:        project.Text{JA: "EC2 インスタンスのルートボリューム", EN: "Root volume of EC2 instance"},
+		blocks:       []string{"root_block_device"},
+		attr:         "kms_key_id",
+		fallback:     fallbackEBS,
+		readBlocks:   []string{"launch_template"},
+		missing: func(c *cmkCheck, resource *hclext.Block, _ string) (lint.Default, bool) {
+			if c.ebs == lint.DefaultFails && len(resource.Body.Blocks.OfType("launch_template")) > 0 {
+				return lint.DefaultUnknown, true
+			}
+			return c.ebs, true
+		},
+		absent: func(c *cmkCheck, _ *hclext.Block, _ *hclext.BodyContent) lint.Default { return c.ebs },
+	},
+	{
+		resourceType: "aws_instance",
+		store:        project.Text{JA: "EC2 インスタンスの EBS ボリューム", EN: "EBS volume of EC2 instance"},
+		blocks:       []string{"ebs_block_device"},
+		attr:         "kms_key_id",
+		beside:       []string{"snapshot_id"},
+		fallback:     fallbackEBS,
+		missing:      noStore,
+		absent: func(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
+			return volumeDefault(c.runner, body, c.ebs)
+		},
+	},
+	{
+		resourceType: "aws_launch_template",
+		store:        project.Text{JA: "起動テンプレートの EBS ボリューム", EN: "EBS volume of launch template"},
+		blocks:       []string{"block_device_mappings", "ebs"},
+		attr:         "kms_key_id",
+		beside:       []string{"snapshot_id"},
+		fallback:     fallbackEBS,
+		missing:      noStore,
+		absent: func(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
+			return volumeDefault(c.runner, body, c.ebs)
+		},
+	},
+	{
+		resourceType: "aws_db_instance",
+		store:        project.Text{JA: "RDS DB インスタンス", EN: "RDS DB instance"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/rds"),
+		inherits:     append([]string{"replicate_source_db"}, rdsInherits...),
+		readAttrs:    []string{"engine"},
+		applies: func(c *cmkCheck, resource *hclext.Block) bool {
+			// Aurora instances are encrypted by their cluster.
+			engine, _ := c.runner.Attr(resource.Body, "engine", cty.String).String()
+			return !strings.HasPrefix(engine, "aurora")
+		},
+		absent: func(c *cmkCheck, resource *hclext.Block, _ *hclext.BodyContent) lint.Default {
+			// An engine that cannot be known may be Aurora's.
+			if c.runner.Attr(resource.Body, "engine", cty.String).IsUnknown() ||
+				inheritsEncryption(c.runner, resource.Body, append([]string{"replicate_source_db"}, rdsInherits...)...) {
+				return lint.DefaultUnknown
+			}
+			return lint.DefaultFails
+		},
+	},
+	{
+		resourceType: "aws_rds_cluster",
+		store:        project.Text{JA: "RDS クラスター", EN: "RDS cluster"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/rds"),
+		inherits:     append([]string{"replication_source_identifier", "global_cluster_identifier"}, rdsInherits...),
+	},
+	{
+		resourceType: "aws_docdb_cluster",
+		store:        project.Text{JA: "DocumentDB クラスター", EN: "DocumentDB cluster"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/rds"),
+		inherits:     append([]string{"global_cluster_identifier"}, rdsInherits...),
+	},
+	{
+		resourceType: "aws_efs_file_system",
+		store:        project.Text{JA: "EFS ファイルシステム", EN: "EFS file system"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/elasticfilesystem"),
+	},
+	{
+		resourceType: s3EncryptionType,
+		store:        project.Text{JA: "S3 暗号化設定の対象バケット", EN: "The bucket of S3 encryption configuration"},
+		blocks:       []string{"rule", "apply_server_side_encryption_by_default"},
+		attr:         "kms_master_key_id",
+		fallback:     awsManagedKey("aws/s3"),
+		gate:         s3Gate,
+	},
+	{
+		resourceType: "aws_s3_bucket",
+		store:        project.Text{JA: "S3 バケット", EN: "S3 bucket"},
+		blocks:       []string{"server_side_encryption_configuration", "rule", "apply_server_side_encryption_by_default"},
+		attr:         "kms_master_key_id",
+		fallback:     awsManagedKey("aws/s3"),
+		gate:         s3Gate,
+		missing: func(_ *cmkCheck, _ *hclext.Block, blockType string) (lint.Default, bool) {
+			// A bucket without the inline block is judged with the split
+			// resource (s3Buckets).
+			return lint.DefaultFails, blockType != "server_side_encryption_configuration"
+		},
+	},
+	{
+		resourceType: "aws_dynamodb_table",
+		store:        project.Text{JA: "DynamoDB テーブル", EN: "DynamoDB table"},
+		blocks:       []string{"server_side_encryption"},
+		attr:         "kms_key_arn",
+		fallback:     awsManagedKey("aws/dynamodb"),
+		gate: &keyGate{
+			attr:     "enabled",
+			want:     []string{"true"},
+			fix:      project.Text{JA: "server_side_encryption の enabled = true", EN: "enabled = true in server_side_encryption"},
+			fallback: fallbackDynamoDB,
+		},
+	},
+	{
+		resourceType: "aws_dynamodb_table",
+		store:        project.Text{JA: "DynamoDB テーブルのレプリカ", EN: "Replica of DynamoDB table"},
+		blocks:       []string{"replica"},
+		attr:         "kms_key_arn",
+		fallback:     fallbackAWSKey,
+		missing:      noStore,
+	},
+	{
+		resourceType: "aws_elasticache_replication_group",
+		store:        project.Text{JA: "ElastiCache レプリケーショングループ", EN: "ElastiCache replication group"},
+		attr:         "kms_key_id",
+		fallback:     fallbackService,
+		inherits:     []string{"global_replication_group_id"},
+	},
+	{
+		resourceType: "aws_elasticache_serverless_cache",
+		store:        project.Text{JA: "ElastiCache サーバーレスキャッシュ", EN: "ElastiCache serverless cache"},
+		attr:         "kms_key_id",
+		fallback:     fallbackAWSOwned,
+	},
+	{
+		resourceType: "aws_redshift_cluster",
+		store:        project.Text{JA: "Redshift クラスター", EN: "Redshift cluster"},
+		attr:         "kms_key_id",
+		fallback:     fallbackRedshift,
+		inherits:     []string{"snapshot_identifier"},
+	},
+	{
+		resourceType: "aws_redshiftserverless_namespace",
+		store:        project.Text{JA: "Redshift Serverless 名前空間", EN: "Redshift Serverless namespace"},
+		attr:         "kms_key_id",
+		fallback:     fallbackAWSOwned,
+	},
+	{
+		resourceType: "aws_sqs_queue",
+		store:        project.Text{JA: "SQS キュー", EN: "SQS queue"},
+		attr:         "kms_master_key_id",
+		fallback:     fallbackSSESQS,
+	},
+	{
+		resourceType: "aws_sns_topic",
+		store:        project.Text{JA: "SNS トピック", EN: "SNS topic"},
+		attr:         "kms_master_key_id",
+		fallback:     fallbackNone,
+	},
+	{
+		resourceType: "aws_kinesis_stream",
+		store:        project.Text{JA: "Kinesis データストリーム", EN: "Kinesis data stream"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/kinesis"),
+		gate: &keyGate{
+			attr:     "encryption_type",
+			want:     []string{"KMS"},
+			fix:      project.Text{JA: `encryption_type = "KMS"`, EN: `encryption_type = "KMS"`},
+			fallback: fallbackNone,
+		},
+	},
+	opensearchKeySite("aws_opensearch_domain", project.Text{JA: "OpenSearch ドメイン", EN: "OpenSearch domain"}),
+	opensearchKeySite("aws_elasticsearch_domain", project.Text{JA: "Elasticsearch ドメイン", EN: "Elasticsearch domain"}),
+	{
+		resourceType: "aws_fsx_windows_file_system",
+		store:        project.Text{JA: "FSx for Windows File Server ファイルシステム", EN: "FSx for Windows File Server file system"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/fsx"),
+	},
+	{
+		resourceType: "aws_fsx_ontap_file_system",
+		store:        project.Text{JA: "FSx for NetApp ONTAP ファイルシステム", EN: "FSx for NetApp ONTAP file system"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/fsx"),
+	},
+	{
+		resourceType: "aws_fsx_openzfs_file_system",
+		store:        project.Text{JA: "FSx for OpenZFS ファイルシステム", EN: "FSx for OpenZFS file system"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/fsx"),
+	},
+	{
+		resourceType: "aws_fsx_lustre_file_system",
+		store:        project.Text{JA: "FSx for Lustre ファイルシステム", EN: "FSx for Lustre file system"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/fsx"),
+		readAttrs:    []string{"deployment_type"},
+		applies: func(c *cmkCheck, resource *hclext.Block) bool {
+			// Scratch file systems (the default) take no KMS key.
+			v := c.runner.Attr(resource.Body, "deployment_type", cty.String)
+			kind, known := v.String()
+			return v.IsUnknown() || known && strings.HasPrefix(kind, "PERSISTENT")
+		},
+		absent: func(c *cmkCheck, resource *hclext.Block, _ *hclext.BodyContent) lint.Default {
+			if c.runner.Attr(resource.Body, "deployment_type", cty.String).IsUnknown() {
+				return lint.DefaultUnknown
+			}
+			return lint.DefaultFails
+		},
+	},
+	{
+		resourceType: "aws_workspaces_workspace",
+		store:        project.Text{JA: "WorkSpaces ワークスペース", EN: "WorkSpaces workspace"},
+		attr:         "volume_encryption_key",
+		fallback:     fallbackWorkspace,
+	},
+	{
+		resourceType: "aws_backup_vault",
+		store:        project.Text{JA: "Backup ボールト", EN: "Backup vault"},
+		attr:         "kms_key_arn",
+		fallback:     awsManagedKey("aws/backup"),
+	},
+	{
+		resourceType: "aws_ecr_repository",
+		store:        project.Text{JA: "ECR リポジトリ", EN: "ECR repository"},
+		blocks:       []string{"encryption_configuration"},
+		attr:         "kms_key",
+		fallback:     awsManagedKey("aws/ecr"),
+		gate: &keyGate{
+			attr:     "encryption_type",
+			want:     []string{"KMS", "KMS_DSSE"},
+			fix:      project.Text{JA: `encryption_configuration の encryption_type = "KMS"`, EN: `encryption_type = "KMS" in encryption_configuration`},
+			fallback: fallbackECR,
+		},
+	},
+	{
+		resourceType: "aws_secretsmanager_secret",
+		store:        project.Text{JA: "Secrets Manager シークレット", EN: "Secrets Manager secret"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/secretsmanager"),
+	},
+	{
+		resourceType: "aws_secretsmanager_secret",
+		store:        project.Text{JA: "Secrets Manager シークレットのレプリカ", EN: "Replica of Secrets Manager secret"},
+		blocks:       []string{"replica"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/secretsmanager"),
+		missing:      noStore,
+	},
+	{
+		resourceType: "aws_eks_cluster",
+		store:        project.Text{JA: "EKS クラスター", EN: "EKS cluster"},
+		blocks:       []string{"encryption_config", "provider"},
+		attr:         "key_arn",
+		fallback:     fallbackEKS,
+	},
+	{
+		resourceType: "aws_msk_cluster",
+		store:        project.Text{JA: "MSK クラスター", EN: "MSK cluster"},
+		blocks:       []string{"encryption_info"},
+		attr:         "encryption_at_rest_kms_key_arn",
+		fallback:     awsManagedKey("aws/kafka"),
+	},
+}
+
+// s3Gate is the algorithm of an S3 default encryption: only SSE-KMS and
+// DSSE-KMS use a KMS key.
+var s3Gate = &keyGate{
+	attr:     "sse_algorithm",
+	want:     []string{"aws:kms", "aws:kms:dsse"},
+	fix:      project.Text{JA: `sse_algorithm = "aws:kms"`, EN: `sse_algorithm = "aws:kms"`},
+	fallback: fallbackSSES3,
+}
+
+// opensearchKeySite is the key site of an OpenSearch or Elasticsearch
+// domain: encrypt_at_rest, which is off when missing.
+func opensearchKeySite(resourceType string, store project.Text) keySite {
+	return keySite{
+		resourceType: resourceType,
+		store:        store,
+		blocks:       []string{"encrypt_at_rest"},
+		attr:         "kms_key_id",
+		fallback:     awsManagedKey("aws/es"),
+		gate: &keyGate{
+			attr:     "enabled",
+			want:     []string{"true"},
+			fix:      project.Text{JA: "encrypt_at_rest の enabled = true", EN: "enabled = true in encrypt_at_rest"},
+			fallback: fallbackNone,
+		},
+	}
+}
