@@ -60,5 +60,33 @@ func Rules() []lint.Rule {
 		NewAwsOpensearchDomainPublicRule(),
 		NewAwsImageSnapshotPublicRule(),
 		NewAwsLambdaPublicRule(),
+
+		// Audit trail, evidence logs and time (4.6.1.4, 4.7.1.2-4.7.1.5)
+		NewAwsCloudtrailLoggingRule(),
+		NewAwsCloudtrailIntegrityRule(),
+		NewAwsCloudtrailCloudwatchRule(),
+		NewAwsCloudtrailBucketProtectedRule(),
+		NewAwsCloudwatchLogGroupRetentionRule(),
+		NewAwsCloudwatchLogGroupKmsRule(),
+		NewAwsVpcFlowLogEnabledRule(),
+		NewAwsLbAccessLogsRule(),
+		NewAwsCloudfrontLoggingRule(),
+		NewAwsAPIGatewayStageAccessLogsRule(),
+		NewAwsRoute53ResolverQueryLoggingRule(),
+		NewAwsNetworkfirewallLoggingRule(),
+		NewAwsRdsLogExportsRule(),
+		NewAwsEksControlPlaneLoggingRule(),
+		NewAwsS3BucketAccessLoggingRule(),
+		NewAwsVpcDhcpOptionsNtpRule(),
+
+		// Account baseline (govcloud preset)
+		NewAwsConfigRecorderEnabledRule(),
+		NewAwsGuardDutyEnabledRule(),
+		NewAwsSecurityHubEnabledRule(),
+		NewAwsInspectorEnabledRule(),
+		NewAwsEcrScanOnPushRule(),
+		NewAwsSecurityFindingsRoutedRule(),
+		NewAwsAccountSecurityContactRule(),
+		NewAwsCloudwatchPrivilegedAlarmsRule(),
 	}
 }

@@ -1,0 +1,9 @@
+# No AWS Config at all: one finding at the first provider block.
+provider "aws" {
+  region = "ap-northeast-1"
+}
+
+provider "aws" {
+  alias  = "osaka"
+  region = "ap-northeast-3"
+}

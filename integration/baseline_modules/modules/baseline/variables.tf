@@ -1,0 +1,4 @@
+variable "guardduty_enabled" {
+  type    = bool
+  default = true
+}

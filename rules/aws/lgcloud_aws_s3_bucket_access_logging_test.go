@@ -1,0 +1,273 @@
+package aws
+
+import (
+	"testing"
+
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint/linttest"
+	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+)
+
+func logBucketNoLogging(bucket, sources string) string {
+	return "S3 バケット " + bucket + " は " + sources + " のログを保管していますが、サーバーアクセスログが設定されていません。証拠となるログへのアクセスを記録するため、aws_s3_bucket_logging でこのバケットのアクセスログを別のバケットに記録してください。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]"
+}
+
+// logsBucket is a bucket that the cases send logs to.
+const logsBucket = `
+resource "aws_s3_bucket" "logs" {
+  bucket = "example-logs"
+}
+`
+
+func TestAwsS3BucketAccessLoggingRule(t *testing.T) {
+	rule := NewAwsS3BucketAccessLoggingRule()
+	notice := linttest.Notice(rule)
+	cases := []struct {
+		Name     string
+		Content  string
+		Config   *config.Config
+		Expected helper.Issues
+	}{
+		{
+			Name: "bucket of load balancer access logs without logging is reported at the bucket",
+			Content: logsBucket + `
+resource "aws_lb" "web" {
+  access_logs {
+    bucket  = aws_s3_bucket.logs.id
+    enabled = true
+  }
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, logBucketNoLogging("aws_s3_bucket.logs", "aws_lb.web"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "bucket with an aws_s3_bucket_logging passes",
+			Content: logsBucket + `
+resource "aws_lb" "web" {
+  access_logs {
+    bucket  = aws_s3_bucket.logs.id
+    enabled = true
+  }
+}
+
+resource "aws_s3_bucket_logging" "logs" {
+  bucket        = aws_s3_bucket.logs.id
+  target_bucket = "example-access-logs"
+  target_prefix = "logs/"
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "bucket logging that names the bucket by name passes",
+			Content: logsBucket + `
+resource "aws_flow_log" "main" {
+  vpc_id               = "vpc-0123456789abcdef0"
+  traffic_type         = "ALL"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::example-logs/flow/"
+}
+
+resource "aws_s3_bucket_logging" "logs" {
+  bucket        = "example-logs"
+  target_bucket = "example-access-logs"
+  target_prefix = "logs/"
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "legacy logging block passes",
+			Content: `
+resource "aws_s3_bucket" "logs" {
+  bucket = "example-logs"
+  logging {
+    target_bucket = "example-access-logs"
+  }
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = "vpc-0123456789abcdef0"
+  log_destination = aws_s3_bucket.logs.arn
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "flow logs to a bucket by ARN name it",
+			Content: logsBucket + `
+resource "aws_flow_log" "main" {
+  vpc_id               = "vpc-0123456789abcdef0"
+  log_destination_type = "s3"
+  log_destination      = "arn:aws:s3:::example-logs/flow/"
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, logBucketNoLogging("aws_s3_bucket.logs", "aws_flow_log.main"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "CloudFront logging to the bucket domain name names it, and sources are listed",
+			Content: logsBucket + `
+resource "aws_cloudfront_distribution" "cdn" {
+  logging_config {
+    bucket = "example-logs.s3.amazonaws.com"
+  }
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = "vpc-0123456789abcdef0"
+  log_destination = "${aws_s3_bucket.logs.arn}/flow/"
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, logBucketNoLogging("aws_s3_bucket.logs", "aws_flow_log.main, aws_cloudfront_distribution.cdn"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "Network Firewall logs to the bucket name it",
+			Content: logsBucket + `
+resource "aws_networkfirewall_logging_configuration" "edge" {
+  firewall_arn = "arn:aws:network-firewall:ap-northeast-1:111122223333:firewall/edge"
+  logging_configuration {
+    log_destination_config {
+      log_type             = "FLOW"
+      log_destination_type = "S3"
+      log_destination      = { bucketName = aws_s3_bucket.logs.id }
+    }
+  }
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, logBucketNoLogging("aws_s3_bucket.logs", "aws_networkfirewall_logging_configuration.edge"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "resolver query logs and v2 deliveries to the bucket name it",
+			Content: logsBucket + `
+resource "aws_route53_resolver_query_log_config" "dns" {
+  name            = "dns"
+  destination_arn = aws_s3_bucket.logs.arn
+}
+
+resource "aws_cloudwatch_log_delivery_destination" "s3" {
+  name = "cdn"
+  delivery_destination_configuration {
+    destination_resource_arn = aws_s3_bucket.logs.arn
+  }
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, logBucketNoLogging("aws_s3_bucket.logs", "aws_cloudwatch_log_delivery_destination.s3, aws_route53_resolver_query_log_config.dns"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "bucket that receives no logs is not reported",
+			Content: logsBucket + `
+resource "aws_flow_log" "main" {
+  vpc_id          = "vpc-0123456789abcdef0"
+  log_destination = "arn:aws:logs:ap-northeast-1:111122223333:log-group:flow"
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "load balancer with access logs off delivers nothing",
+			Content: logsBucket + `
+resource "aws_lb" "web" {
+  access_logs {
+    bucket = aws_s3_bucket.logs.id
+  }
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "classic load balancer delivers unless disabled",
+			Content: logsBucket + `
+resource "aws_elb" "legacy" {
+  access_logs {
+    bucket = aws_s3_bucket.logs.id
+  }
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, logBucketNoLogging("aws_s3_bucket.logs", "aws_elb.legacy"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "the trail's bucket is left to lgcloud_aws_cloudtrail_bucket_protected",
+			Content: logsBucket + `
+resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = aws_s3_bucket.logs.id
+}
+
+resource "aws_lb" "web" {
+  access_logs {
+    bucket  = aws_s3_bucket.logs.id
+    enabled = true
+  }
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "bucket logging with an unknown bucket makes a strict notice",
+			Content: `
+variable "bucket" {
+  type = string
+}
+` + logsBucket + `
+resource "aws_lb" "web" {
+  access_logs {
+    bucket  = aws_s3_bucket.logs.id
+    enabled = true
+  }
+}
+
+resource "aws_s3_bucket_logging" "other" {
+  bucket        = var.bucket
+  target_bucket = "example-access-logs"
+  target_prefix = "logs/"
+}`,
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{evidenceIssue(notice, "strict: ログバケットのサーバーアクセスログを確認できません。aws_s3_bucket.logs: aws_s3_bucket_logging.other の bucket がどの aws_s3_bucket を指すか特定できません。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 6, 1, 6, 32)},
+		},
+		{
+			Name: "log bucket passed to a module makes a strict notice",
+			Content: logsBucket + `
+resource "aws_lb" "web" {
+  access_logs {
+    bucket  = aws_s3_bucket.logs.id
+    enabled = true
+  }
+}
+
+module "bucket_settings" {
+  source = "./modules/bucket-settings"
+  bucket = aws_s3_bucket.logs.id
+}`,
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{evidenceIssue(notice, "strict: ログバケットのサーバーアクセスログを確認できません。aws_s3_bucket.logs: モジュール bucket_settings に渡されており、そのモジュールが aws_s3_bucket_logging を宣言しているかはこのモジュールから確認できません。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 2, 1, 2, 32)},
+		},
+		{
+			Name: "dynamic legacy logging with an unknown for_each makes a strict notice",
+			Content: `
+variable "access_log_bucket" {
+  type = list(string)
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "example-logs"
+  dynamic "logging" {
+    for_each = var.access_log_bucket
+    content {
+      target_bucket = logging.value
+    }
+  }
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = "vpc-0123456789abcdef0"
+  log_destination = aws_s3_bucket.logs.arn
+}`,
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{evidenceIssue(notice, "strict: ログバケットのサーバーアクセスログを確認できません。for_each: dynamic ブロックが作るブロックを lint 時に確認できません。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 9, 16, 9, 37)},
+		},
+		{
+			Name: "English message",
+			Content: logsBucket + `
+resource "aws_flow_log" "main" {
+  vpc_id          = "vpc-0123456789abcdef0"
+  log_destination = aws_s3_bucket.logs.arn
+}`,
+			Config:   linttest.English(),
+			Expected: helper.Issues{evidenceIssue(rule, "S3 bucket aws_s3_bucket.logs holds the logs of aws_flow_log.main but has no server access logging; add an aws_s3_bucket_logging that records access to it in another bucket, so that access to the evidence is recorded. [Guideline 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 2, 1, 2, 32)},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			runner := linttest.Run(t, NewAwsS3BucketAccessLoggingRule(), map[string]string{"resource.tf": tc.Content}, tc.Config)
+			helper.AssertIssues(t, tc.Expected, runner.Issues)
+		})
+	}
+}
