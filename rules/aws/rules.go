@@ -88,5 +88,16 @@ func Rules() []lint.Rule {
 		NewAwsSecurityFindingsRoutedRule(),
 		NewAwsAccountSecurityContactRule(),
 		NewAwsCloudwatchPrivilegedAlarmsRule(),
+
+		// Information assets, backups and important operations (4.2.1.1-4.2.1.3, 4.6.1.3, 4.7.1.6)
+		NewAwsDataResidencyRule(),
+		NewAwsLedgerTagsRule(),
+		NewAwsDBBackupRetentionRule(),
+		NewAwsDynamodbPitrEnabledRule(),
+		NewAwsEfsBackupEnabledRule(),
+		NewAwsFsxBackupRetentionRule(),
+		NewAwsBackupPlanConfiguredRule(),
+		NewAwsDBDeletionProtectionRule(),
+		NewAwsDBFinalSnapshotRule(),
 	}
 }

@@ -1,0 +1,8 @@
+plugin "terraform" {
+  enabled = false
+}
+
+plugin "lgcloud" {
+  enabled = true
+  preset  = "govcloud"
+}
