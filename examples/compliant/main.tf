@@ -30,6 +30,14 @@ resource "aws_efs_file_system" "shared" {
   kms_key_id     = aws_kms_key.records.arn
 }
 
+resource "aws_efs_backup_policy" "shared" {
+  file_system_id = aws_efs_file_system.shared.id
+
+  backup_policy {
+    status = "ENABLED"
+  }
+}
+
 resource "aws_rds_cluster" "records" {
   cluster_identifier          = "resident-records"
   engine                      = "aurora-postgresql"
@@ -37,6 +45,11 @@ resource "aws_rds_cluster" "records" {
   manage_master_user_password = true
   storage_encrypted           = true
   kms_key_id                  = aws_kms_key.records.arn
+
+  backup_retention_period         = 7
+  deletion_protection             = true
+  final_snapshot_identifier       = "resident-records-final"
+  enabled_cloudwatch_logs_exports = ["postgresql"]
 }
 
 module "archive_db" {

@@ -30,4 +30,9 @@ resource "aws_db_instance" "this" {
   username                    = "records_admin"
   manage_master_user_password = true
   storage_encrypted           = var.encrypted
+
+  backup_retention_period         = 7
+  deletion_protection             = true
+  final_snapshot_identifier       = "${var.name}-final"
+  enabled_cloudwatch_logs_exports = ["postgresql"]
 }
