@@ -112,7 +112,7 @@ func TestSourceDenials(t *testing.T) {
 
 func TestHasUnknownCondition(t *testing.T) {
 	u := &policy.Unknowns{}
-	unknownKey := u.NewInJSON("")
+	unknownKey := u.New("")
 	cases := []struct {
 		Name      string
 		Statement string

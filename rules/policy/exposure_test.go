@@ -50,7 +50,7 @@ func TestExposure(t *testing.T) {
 		{
 			Name: "a restricting condition with an unknown value still limits it",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"` + u.NewInJSON("") + `"}}}`
+				return `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpce":"` + u.New("") + `"}}}`
 			},
 			Expected: policy.NotPublic,
 		},
@@ -62,42 +62,42 @@ func TestExposure(t *testing.T) {
 		{
 			Name: "an unknown effect with Principal star may be public",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"` + u.NewInJSON("") + `","Principal":"*","Action":"s3:GetObject","Resource":"*"}`
+				return `{"Effect":"` + u.New("") + `","Principal":"*","Action":"s3:GetObject","Resource":"*"}`
 			},
 			Expected: policy.MaybePublic,
 		},
 		{
 			Name: "an unknown principal written without a resource reference may be public",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"Allow","Principal":{"AWS":"` + u.NewInJSON("") + `"},"Action":"s3:GetObject","Resource":"*"}`
+				return `{"Effect":"Allow","Principal":{"AWS":"` + u.New("") + `"},"Action":"s3:GetObject","Resource":"*"}`
 			},
 			Expected: policy.MaybePublic,
 		},
 		{
 			Name: "an unknown principal that refers to a role is not public",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"Allow","Principal":{"AWS":"` + u.NewInJSON("aws_iam_role") + `"},"Action":"s3:GetObject","Resource":"*"}`
+				return `{"Effect":"Allow","Principal":{"AWS":"` + u.New("aws_iam_role") + `"},"Action":"s3:GetObject","Resource":"*"}`
 			},
 			Expected: policy.NotPublic,
 		},
 		{
 			Name: "an unknown service principal is not public",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"Allow","Principal":{"Service":"` + u.NewInJSON("") + `"},"Action":"s3:GetObject","Resource":"*"}`
+				return `{"Effect":"Allow","Principal":{"Service":"` + u.New("") + `"},"Action":"s3:GetObject","Resource":"*"}`
 			},
 			Expected: policy.NotPublic,
 		},
 		{
 			Name: "a condition whose key cannot be read may limit it",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"` + u.NewInJSON("") + `":"vpce-1"}}}`
+				return `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"` + u.New("") + `":"vpce-1"}}}`
 			},
 			Expected: policy.MaybePublic,
 		},
 		{
 			Name: "an unknown Resource leaves Principal star public",
 			Statement: func(u *policy.Unknowns) string {
-				return `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"` + u.NewInJSON("aws_s3_bucket") + `/*"}`
+				return `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"` + u.New("aws_s3_bucket") + `/*"}`
 			},
 			Expected: policy.Public,
 		},

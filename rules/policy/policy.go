@@ -106,13 +106,6 @@ func (u *Unknowns) New(ref string) string {
 	return p
 }
 
-// NewInJSON is New written as JSON escapes, for a placeholder put inside a
-// JSON string of text that other JSON readers see too; Parse accepts both
-// forms.
-func (u *Unknowns) NewInJSON(ref string) string {
-	return strings.ReplaceAll(u.New(ref), "\x00", `\u0000`)
-}
-
 // lookup says whether s holds a placeholder, and the reference of the first.
 func (u *Unknowns) lookup(s string) (string, bool) {
 	if u == nil {
