@@ -1,5 +1,7 @@
 package project
 
+import "fmt"
+
 // Language is the language of the plugin's messages.
 type Language string
 
@@ -23,4 +25,21 @@ func (t Text) In(lang Language) string {
 		return t.EN
 	}
 	return t.JA
+}
+
+// Textf formats a text in both languages: each format gets the arguments,
+// and an argument that is itself a Text is put in the same language.
+func Textf(ja, en string, args ...any) Text {
+	in := func(lang Language) []any {
+		out := make([]any, len(args))
+		for i, a := range args {
+			if t, ok := a.(Text); ok {
+				out[i] = t.In(lang)
+			} else {
+				out[i] = a
+			}
+		}
+		return out
+	}
+	return Text{JA: fmt.Sprintf(ja, in(Japanese)...), EN: fmt.Sprintf(en, in(English)...)}
 }

@@ -27,6 +27,10 @@ type RuleSet struct {
 	options  map[string]any
 	err      error
 
+	// byUser holds the rules the user switched on by name rather than
+	// through the preset.
+	byUser map[string]bool
+
 	// seen holds the findings emitted in the current pass over the
 	// configuration, so that the instances of a module call with count or
 	// for_each report a finding once.
@@ -95,12 +99,15 @@ func (rs *RuleSet) enable() {
 		only[name] = true
 	}
 	rs.EnabledRules = nil
+	rs.byUser = map[string]bool{}
 	for _, rule := range rs.all {
 		enabled := rs.config.Preset.Includes(rule.Describe().Preset)
 		if len(only) > 0 {
 			enabled = only[rule.Name()]
+			rs.byUser[rule.Name()] = enabled
 		} else if cfg := rs.global.Rules[rule.Name()]; cfg != nil {
 			enabled = cfg.Enabled
+			rs.byUser[rule.Name()] = enabled
 		} else if rs.global.DisabledByDefault {
 			enabled = false
 		}
@@ -123,12 +130,13 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 	}
 	module := path.String()
 	return lint.NewRunner(runner, rs.config, lint.Options{
-		Reads:       rs.reads,
-		Severity:    rs.severity,
-		RuleOptions: rs.options,
-		Fix:         rs.global.Fix,
-		Seen:        rs.pass(module == ""),
-		ModulePath:  &module,
+		Reads:         rs.reads,
+		Severity:      rs.severity,
+		RuleOptions:   rs.options,
+		EnabledByUser: rs.byUser,
+		Fix:           rs.global.Fix,
+		Seen:          rs.pass(module == ""),
+		ModulePath:    &module,
 	}), nil
 }
 

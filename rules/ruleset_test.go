@@ -587,3 +587,47 @@ resource "t" "a" {}`}
 		t.Fatalf("second pass: %d root findings, want 1", len(again.Issues))
 	}
 }
+
+func TestNewRunnerKnowsRulesEnabledByUser(t *testing.T) {
+	cases := []struct {
+		Name   string
+		Global *tflint.Config
+		Preset string
+		Want   map[string]bool
+	}{
+		{Name: "the preset alone switches nothing on by name", Global: &tflint.Config{},
+			Want: map[string]bool{ruleRecommended: false, ruleGovCloud: false, ruleAll: false}},
+		{Name: "the all preset switches nothing on by name", Global: &tflint.Config{}, Preset: `preset = "all"`,
+			Want: map[string]bool{ruleRecommended: false, ruleGovCloud: false, ruleAll: false}},
+		{Name: "a rule block (or --enable-rule) switches its rule on by name",
+			Global: &tflint.Config{Rules: blocks(map[string]bool{ruleRecommended: true, ruleAll: true, ruleGovCloud: false})},
+			Want:   map[string]bool{ruleRecommended: true, ruleGovCloud: false, ruleAll: true}},
+		{Name: "a rule block counts under disabled_by_default",
+			Global: &tflint.Config{DisabledByDefault: true, Rules: blocks(map[string]bool{ruleAll: true})},
+			Want:   map[string]bool{ruleRecommended: false, ruleGovCloud: false, ruleAll: true}},
+		{Name: "--only switches its rules on by name", Global: &tflint.Config{Only: []string{ruleRecommended}},
+			Want: map[string]bool{ruleRecommended: true, ruleGovCloud: false, ruleAll: false}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			rs := newRuleSet(fakeRules())
+			if err := rs.ApplyGlobalConfig(tc.Global); err != nil {
+				t.Fatal(err)
+			}
+			if err := rs.ApplyConfig(pluginBlock(t, tc.Preset)); err != nil {
+				t.Fatal(err)
+			}
+			runner, err := rs.NewRunner(helper.TestRunner(t, map[string]string{"main.tf": fakeSource}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, rule := range rs.all {
+				got[rule.Name()] = runner.(*lint.Runner).EnabledByUser(rule)
+			}
+			if diff := cmp.Diff(tc.Want, got); diff != "" {
+				t.Fatalf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}

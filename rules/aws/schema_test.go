@@ -47,6 +47,30 @@ type schemaBlock struct {
 	} `json:"block_types"`
 }
 
+// objectElements returns, for an attribute whose type is a list or set of
+// objects, the objects' attributes as a block; false for any other type.
+func objectElements(raw json.RawMessage) (schemaBlock, bool) {
+	var attr struct {
+		Type []json.RawMessage `json:"type"`
+	}
+	if json.Unmarshal(raw, &attr) != nil || len(attr.Type) != 2 {
+		return schemaBlock{}, false
+	}
+	var kind string
+	if json.Unmarshal(attr.Type[0], &kind) != nil || (kind != "list" && kind != "set") {
+		return schemaBlock{}, false
+	}
+	var elem []json.RawMessage
+	if json.Unmarshal(attr.Type[1], &elem) != nil || len(elem) != 2 {
+		return schemaBlock{}, false
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(elem[1], &fields) != nil {
+		return schemaBlock{}, false
+	}
+	return schemaBlock{Attributes: fields}, true
+}
+
 type providerSchemas struct {
 	ProviderSchemas map[string]struct {
 		ResourceSchemas map[string]struct {
@@ -165,7 +189,13 @@ func checkBody(block schemaBlock, rule, path string, body *hclext.BodySchema, re
 	for _, nested := range body.Blocks {
 		inner, ok := block.BlockTypes[nested.Type]
 		if !ok {
-			if _, isAttr := block.Attributes[nested.Type]; isAttr {
+			if raw, isAttr := block.Attributes[nested.Type]; isAttr {
+				// Attributes as blocks: a list or set of objects that the
+				// code writes in block syntax (route, ingress).
+				if elem, ok := objectElements(raw); ok {
+					problems = append(problems, checkBody(elem, rule, path+"."+nested.Type, nested.Body, false)...)
+					continue
+				}
 				problems = append(problems, fmt.Sprintf("%s: %s has %q as an attribute, not a block, in the %s schema", rule, path, nested.Type, awsSchemaName))
 				continue
 			}

@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"fmt"
+	"github.com/hashicorp/hcl/v2"
 	"sort"
 	"testing"
 
@@ -63,7 +64,13 @@ type countingRunner struct {
 	reads       map[string]int
 	options     []tflint.GetModuleContentOption
 	modulePaths int
+	evaluations int
 	fail        map[string]error
+}
+
+func (c *countingRunner) EvaluateExpr(expr hcl.Expression, target any, opts *tflint.EvaluateExprOption) error {
+	c.evaluations++
+	return c.Runner.EvaluateExpr(expr, target, opts)
 }
 
 func newCountingRunner(inner tflint.Runner) *countingRunner {

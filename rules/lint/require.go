@@ -71,7 +71,7 @@ func (r *Runner) RequireBool(rule Rule, v Value, want bool, at hcl.Range, absent
 	switch {
 	case opposite && v.IsLiteral():
 		return r.ReportFix(rule, v.Range, func(f tflint.Fixer) error {
-			return f.ReplaceText(v.Range, boolLike(v.Expr, want))
+			return f.ReplaceText(v.Range, BoolLike(v.Expr, want))
 		}, msg, args...)
 	case opposite:
 		return r.Report(rule, v.Range, msg, args...)
@@ -88,9 +88,9 @@ var whyDefault = project.Text{
 	EN: "not set, and its default is not known at lint time",
 }
 
-// boolLike writes a boolean the way the literal it replaces was written:
+// BoolLike writes a boolean the way the literal it replaces was written:
 // the provider schema types some flags as strings ("true").
-func boolLike(expr hcl.Expression, b bool) string {
+func BoolLike(expr hcl.Expression, b bool) string {
 	s := strconv.FormatBool(b)
 	if _, ok := expr.(*hclsyntax.TemplateExpr); ok {
 		return strconv.Quote(s)

@@ -63,13 +63,14 @@ func MergeReads(rules []Rule) Reads {
 	merged := Reads{}
 	for _, rule := range rules {
 		for ty, schema := range rule.Describe().Reads {
-			merged[ty] = mergeSchema(merged[ty], schema)
+			merged[ty] = MergeSchema(merged[ty], schema)
 		}
 	}
 	return merged
 }
 
-func mergeSchema(a, b *hclext.BodySchema) *hclext.BodySchema {
+// MergeSchema returns the union of two schemas.
+func MergeSchema(a, b *hclext.BodySchema) *hclext.BodySchema {
 	if a == nil {
 		a = &hclext.BodySchema{}
 	}
@@ -90,14 +91,14 @@ func mergeSchema(a, b *hclext.BodySchema) *hclext.BodySchema {
 	for _, s := range []*hclext.BodySchema{a, b} {
 		for _, block := range s.Blocks {
 			if i, ok := blocks[block.Type]; ok {
-				out.Blocks[i].Body = mergeSchema(out.Blocks[i].Body, block.Body)
+				out.Blocks[i].Body = MergeSchema(out.Blocks[i].Body, block.Body)
 				continue
 			}
 			blocks[block.Type] = len(out.Blocks)
 			out.Blocks = append(out.Blocks, hclext.BlockSchema{
 				Type:       block.Type,
 				LabelNames: block.LabelNames,
-				Body:       mergeSchema(nil, block.Body),
+				Body:       MergeSchema(nil, block.Body),
 			})
 		}
 	}
@@ -128,3 +129,21 @@ type OptionError struct {
 }
 
 func (e *OptionError) Error() string { return e.Attribute + ": " + e.Detail }
+
+// AtSeverity returns the rule as it reports one finding with another
+// severity than its level: an ERROR for a resource of the My Number segment
+// where the rule otherwise warns. A severity set in the rule block still
+// wins. The rule's name, metadata and reads are unchanged.
+func AtSeverity(rule Rule, severity tflint.Severity) Rule {
+	if rule.Severity() == severity {
+		return rule
+	}
+	return atSeverity{rule, severity}
+}
+
+type atSeverity struct {
+	Rule
+	severity tflint.Severity
+}
+
+func (a atSeverity) Severity() tflint.Severity { return a.severity }

@@ -8,6 +8,7 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/helper"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
@@ -207,4 +208,93 @@ func TestMetaEnabled(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAtSeverity(t *testing.T) {
+	at := rng(1, 1, 17)
+	const msg = "テスト資源 t.r が暗号化されていません。 [指針 4.6.1.1 / JIS Q 27017 10.1.1]"
+	warn := func() *fakeRule {
+		r := newFakeRule("lgcloud_aws_fake", lint.Reads{"t": attrs("encrypted")})
+		r.Level = tflint.WARNING
+		return r
+	}
+	cases := []struct {
+		Name     string
+		Severity map[string]tflint.Severity
+		Strict   bool
+		Emit     func(r lint.Rule, runner *lint.Runner) error
+		Want     tflint.Severity
+	}{
+		{
+			Name: "a finding is reported at the severity given",
+			Emit: func(r lint.Rule, runner *lint.Runner) error { return runner.Report(r, at, msgNotEncrypted, "t.r") },
+			Want: tflint.ERROR,
+		},
+		{
+			Name: "a fixable finding is reported at the severity given",
+			Emit: func(r lint.Rule, runner *lint.Runner) error {
+				return runner.ReportFix(r, at, func(tflint.Fixer) error { return nil }, msgNotEncrypted, "t.r")
+			},
+			Want: tflint.ERROR,
+		},
+		{
+			Name:     "a severity set in the rule block wins",
+			Severity: map[string]tflint.Severity{"lgcloud_aws_fake": tflint.WARNING},
+			Emit:     func(r lint.Rule, runner *lint.Runner) error { return runner.Report(r, at, msgNotEncrypted, "t.r") },
+			Want:     tflint.WARNING,
+		},
+		{
+			Name:     "a notice set in the rule block wins",
+			Severity: map[string]tflint.Severity{"lgcloud_aws_fake": tflint.NOTICE},
+			Emit:     func(r lint.Rule, runner *lint.Runner) error { return runner.Report(r, at, msgNotEncrypted, "t.r") },
+			Want:     tflint.NOTICE,
+		},
+		{
+			Name:   "a strict notice stays a notice",
+			Strict: true,
+			Emit: func(r lint.Rule, runner *lint.Runner) error {
+				return runner.Unverified(r, lint.Value{State: lint.Unknown, Name: "encrypted", Range: at, Why: project.Text{JA: "理由", EN: "reason"}}, whatEncryption)
+			},
+			Want: tflint.NOTICE,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			rule := warn()
+			inner := helper.TestRunner(t, map[string]string{"main.tf": "resource \"t\" \"r\" {\n  encrypted = false\n}\n"})
+			cfg := config.Default()
+			cfg.Strict = tc.Strict
+			runner := lint.NewRunner(inner, cfg, lint.Options{Severity: tc.Severity})
+			if err := tc.Emit(lint.AtSeverity(rule, tflint.ERROR), runner); err != nil {
+				t.Fatal(err)
+			}
+			if len(inner.Issues) != 1 {
+				t.Fatalf("got %d issues, want 1", len(inner.Issues))
+			}
+			got := inner.Issues[0].Rule
+			if got.Severity() != tc.Want {
+				t.Errorf("severity %s, want %s", got.Severity(), tc.Want)
+			}
+			if got.Name() != rule.Name() || got.Link() != rule.Link() || got.Enabled() != rule.Enabled() {
+				t.Errorf("the rule is not the same rule: %s %s %v", got.Name(), got.Link(), got.Enabled())
+			}
+			if !tc.Strict && inner.Issues[0].Message != msg {
+				t.Errorf("message %q, want %q", inner.Issues[0].Message, msg)
+			}
+		})
+	}
+
+	t.Run("the rule's own level returns the rule itself", func(t *testing.T) {
+		rule := warn()
+		if got := lint.AtSeverity(rule, tflint.WARNING); got != lint.Rule(rule) {
+			t.Fatalf("got %#v, want the rule itself", got)
+		}
+	})
+	t.Run("metadata and reads are the rule's", func(t *testing.T) {
+		rule := warn()
+		got := lint.AtSeverity(rule, tflint.ERROR)
+		if got.Describe() != &rule.Meta || got.Severity() != tflint.ERROR || rule.Severity() != tflint.WARNING {
+			t.Fatalf("Describe %p (want %p), severity %s, rule's own %s", got.Describe(), &rule.Meta, got.Severity(), rule.Severity())
+		}
+	})
 }

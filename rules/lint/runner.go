@@ -26,10 +26,13 @@ type Runner struct {
 	reads    Reads
 	severity map[string]tflint.Severity
 	options  map[string]any
+	byUser   map[string]bool
 	fix      bool
 
 	mu    sync.Mutex
 	cache map[readKey][]*hclext.Block
+	// types holds the types each module context declares.
+	types map[tflint.ModuleCtxType]map[string]bool
 	memo  map[any]any
 	// fixedBy names the rule that emitted a fix TFLint will apply when the
 	// rule's check returns; empty when the files are as read.
@@ -42,6 +45,7 @@ type readKey struct {
 	resourceType string
 	rule         string // set only when a read is not shared (no merged reads)
 	ctx          tflint.ModuleCtxType
+	declared     bool
 }
 
 // Options are what the ruleset hands to each runner.
@@ -52,6 +56,9 @@ type Options struct {
 	Severity map[string]tflint.Severity
 	// RuleOptions holds the decoded options of configurable rules.
 	RuleOptions map[string]any
+	// EnabledByUser holds the rules the user switched on by name: a rule
+	// block with enabled = true, --enable-rule or --only.
+	EnabledByUser map[string]bool
 	// Fix is true when TFLint runs with --fix.
 	Fix bool
 	// Seen collects the findings of the pass over the configuration, to
@@ -73,6 +80,7 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		reads:    opts.Reads,
 		severity: opts.Severity,
 		options:  opts.RuleOptions,
+		byUser:   opts.EnabledByUser,
 		fix:      opts.Fix,
 		cache:    map[readKey][]*hclext.Block{},
 		memo:     map[any]any{},
@@ -103,12 +111,32 @@ func (r *Runner) Options(rule Configurable) any {
 	return rule.NewOptions()
 }
 
+// EnabledByUser reports whether the user switched the rule on by name (a
+// rule block with enabled = true, --enable-rule or --only) rather than
+// through the preset: a rule may then apply more widely than its preset
+// default.
+func (r *Runner) EnabledByUser(rule Rule) bool {
+	return r.byUser[rule.Name()]
+}
+
 // Resources returns the resources of a type in the module being checked,
 // with count, for_each and dynamic blocks expanded. The rule must declare the
 // type in its Reads.
 func (r *Runner) Resources(rule Rule, resourceType string) ([]*hclext.Block, error) {
-	return r.resources(rule, resourceType, tflint.SelfModuleCtxType)
+	return r.resources(rule, resourceType, tflint.SelfModuleCtxType, false)
 }
+
+// Declared returns the resources of a type in the module being checked as
+// written, before count, for_each and dynamic blocks are expanded, with
+// their count and for_each: TFLint leaves out of Resources a resource
+// whose count or for_each cannot be known, which may yet be created. The
+// rule must declare the type in its Reads.
+func (r *Runner) Declared(rule Rule, resourceType string) ([]*hclext.Block, error) {
+	return r.resources(rule, resourceType, tflint.SelfModuleCtxType, true)
+}
+
+// metaArgs are the meta-arguments Declared reads.
+var metaArgs = &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "count"}, {Name: "for_each"}}}
 
 // RootResources returns the resources of a type in the root module, for
 // settings that apply to the whole configuration. Evaluate their attributes
@@ -119,20 +147,24 @@ func (r *Runner) RootResources(rule Rule, resourceType string) ([]*hclext.Block,
 		return nil, err
 	}
 	if root {
-		return r.resources(rule, resourceType, tflint.SelfModuleCtxType)
+		return r.resources(rule, resourceType, tflint.SelfModuleCtxType, false)
 	}
-	return r.resources(rule, resourceType, tflint.RootModuleCtxType)
+	return r.resources(rule, resourceType, tflint.RootModuleCtxType, false)
 }
 
-func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxType) ([]*hclext.Block, error) {
+func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxType, asWritten bool) ([]*hclext.Block, error) {
 	own, declared := rule.Describe().Reads[resourceType]
 	if !declared {
 		return nil, fmt.Errorf("rule %s reads %s without declaring it in its Reads", rule.Name(), resourceType)
 	}
-	key := readKey{resourceType: resourceType, ctx: ctx}
+	key := readKey{resourceType: resourceType, ctx: ctx, declared: asWritten}
 	schema, shared := r.reads[resourceType]
 	if !shared {
 		schema, key.rule = own, rule.Name()
+	}
+	mode := tflint.ExpandModeExpand
+	if asWritten {
+		schema, mode = MergeSchema(schema, metaArgs), tflint.ExpandModeNone
 	}
 
 	r.mu.Lock()
@@ -146,12 +178,23 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	case rule.Name():
 		keep = false
 	default:
-		r.cache, r.memo, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, ""
+		r.cache, r.memo, r.types, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, ""
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
 		return blocks, nil
 	}
-	blocks, err := r.read(resourceType, schema, ctx)
+	present, err := r.declaredTypes(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !present[resourceType] {
+		// Nothing of the type is declared: no need to ask TFLint.
+		if keep {
+			r.cache[key] = nil
+		}
+		return nil, nil
+	}
+	blocks, err := r.read(resourceType, schema, ctx, mode)
 	if err != nil {
 		return nil, fmt.Errorf("failed to read %s: %w", resourceType, err)
 	}
@@ -161,12 +204,46 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	return blocks, nil
 }
 
+// declaredTypes returns the resource and data source types the module
+// declares ("data."-prefixed for data sources), asked of TFLint in one read
+// and kept with the reads: most of the types rules read are absent from
+// most modules, and a read of each would cost a round trip. The caller
+// holds r.mu.
+func (r *Runner) declaredTypes(ctx tflint.ModuleCtxType) (map[string]bool, error) {
+	if r.types == nil {
+		r.types = map[tflint.ModuleCtxType]map[string]bool{}
+	}
+	if types, ok := r.types[ctx]; ok {
+		return types, nil
+	}
+	content, err := r.Runner.GetModuleContent(&hclext.BodySchema{Blocks: []hclext.BlockSchema{
+		{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{}},
+		{Type: "data", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{}},
+	}}, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
+	if err != nil {
+		return nil, fmt.Errorf("failed to list the module's resources: %w", err)
+	}
+	types := map[string]bool{}
+	for _, block := range content.Blocks {
+		if len(block.Labels) == 0 {
+			continue
+		}
+		if block.Type == "data" {
+			types[DataPrefix+block.Labels[0]] = true
+		} else {
+			types[block.Labels[0]] = true
+		}
+	}
+	r.types[ctx] = types
+	return types, nil
+}
+
 // DataPrefix marks a data source in Reads: "data.aws_iam_policy_document".
 const DataPrefix = "data."
 
 // read asks TFLint for the resources, or the data sources, of a type.
-func (r *Runner) read(resourceType string, schema *hclext.BodySchema, ctx tflint.ModuleCtxType) ([]*hclext.Block, error) {
-	opts := &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeExpand}
+func (r *Runner) read(resourceType string, schema *hclext.BodySchema, ctx tflint.ModuleCtxType, mode tflint.ExpandMode) ([]*hclext.Block, error) {
+	opts := &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: mode}
 	dataType, isData := strings.CutPrefix(resourceType, DataPrefix)
 	if !isData {
 		content, err := r.Runner.GetResourceContent(resourceType, schema, opts)
@@ -254,11 +331,25 @@ func (r *Runner) Unverified(rule Rule, v Value, what project.Text) error {
 		return nil
 	}
 	lang := r.Config.Language
-	msg := fmt.Sprintf(unverified.In(lang), what.In(lang), v.Name, v.Why.In(lang)) + " " + rule.Describe().Cite(lang)
+	subject := what.In(lang)
+	if lang == project.Japanese && endsInASCII(subject) {
+		// 「map_public_ip_on_launch を」, not 「map_public_ip_on_launchを」.
+		subject += " "
+	}
+	msg := fmt.Sprintf(unverified.In(lang), subject, v.Name, v.Why.In(lang)) + " " + rule.Describe().Cite(lang)
 	if r.emitted(rule, msg, v.Range) {
 		return nil
 	}
 	return r.Runner.EmitIssue(withSeverity{rule, tflint.NOTICE}, msg, v.Range)
+}
+
+// endsInASCII reports whether a text ends with an ASCII letter or digit.
+func endsInASCII(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c < 0x80 && (c == '_' || c == ')' || c == '"' || ('0' <= c && c <= '9') || ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z'))
 }
 
 var unverified = project.Text{
@@ -266,11 +357,13 @@ var unverified = project.Text{
 	EN: "strict: cannot verify %s; %s: %s.",
 }
 
+// message formats msg with args in the configured language; an argument
+// that is a project.Text is put in the same language.
 func (r *Runner) message(rule Rule, msg project.Text, args []any) string {
 	lang := r.Config.Language
 	text := msg.In(lang)
 	if len(args) > 0 {
-		text = fmt.Sprintf(text, args...)
+		text = project.Textf(msg.JA, msg.EN, args...).In(lang)
 	}
 	return text + " " + rule.Describe().Cite(lang)
 }

@@ -726,3 +726,16 @@ func TestOf(t *testing.T) {
 		}
 	})
 }
+
+func TestEnabledByUser(t *testing.T) {
+	rule := newFakeRule("lgcloud_aws_fake", lint.Reads{"t": attrs("encrypted")})
+	other := newFakeRule("lgcloud_aws_other", lint.Reads{"t": attrs("encrypted")})
+	inner := helper.TestRunner(t, map[string]string{"main.tf": oneResource})
+	runner := lint.NewRunner(inner, nil, lint.Options{EnabledByUser: map[string]bool{rule.Name(): true}})
+	if !runner.EnabledByUser(rule) || runner.EnabledByUser(other) {
+		t.Fatalf("EnabledByUser: %v for the rule switched on, %v for another", runner.EnabledByUser(rule), runner.EnabledByUser(other))
+	}
+	if lint.Of(inner).EnabledByUser(rule) {
+		t.Fatal("a runner without the ruleset's options has no rule switched on by name")
+	}
+}

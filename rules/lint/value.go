@@ -74,7 +74,13 @@ func (v Value) String() (string, bool) {
 // (true, 5, "x"), which an autofix may replace without changing what any
 // other expression means.
 func (v Value) IsLiteral() bool {
-	switch e := v.Expr.(type) {
+	expr := v.Expr
+	if bound, ok := expr.(*hclext.BoundExpr); ok {
+		// An attribute of an instance of a resource with count or
+		// for_each: its value is bound, its source is the original.
+		expr = bound.UnwrapExpression()
+	}
+	switch e := expr.(type) {
 	case *hclsyntax.LiteralValueExpr:
 		return true
 	case *hclsyntax.TemplateExpr:
@@ -135,6 +141,10 @@ func classify(v Value, val cty.Value, ty cty.Type) Value {
 // evaluate returns the value of an expression: locally when it is static
 // (no references, no function calls), else through TFLint.
 func (r *Runner) evaluate(expr hcl.Expression, ctx tflint.ModuleCtxType) (cty.Value, error) {
+	if bound, ok := expr.(*hclext.BoundExpr); ok {
+		// TFLint bound the value when it expanded count or for_each.
+		return bound.Val, nil
+	}
 	if val, ok := staticValue(expr); ok {
 		return val, nil
 	}

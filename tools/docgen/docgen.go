@@ -313,6 +313,65 @@ func orDash(s string) string {
 	return s
 }
 
+// MetadataRows are the rows of a rule page's summary table that the rule's
+// metadata decides.
+func MetadataRows(m *lint.Meta) []string {
+	types := make([]string, 0, len(m.Reads))
+	for ty := range m.Reads {
+		types = append(types, ty)
+	}
+	slices.Sort(types)
+	resources := make([]string, len(types))
+	for i, ty := range types {
+		resources[i] = "`" + ty + "`"
+	}
+	items := make([]string, 0, len(m.Items))
+	for _, id := range m.Items {
+		item, _ := project.Lookup(id)
+		items = append(items, id+" "+item.TitleJA+" ("+item.TitleEN+")")
+	}
+	return []string{
+		"| Severity | " + strings.ToUpper(m.Level.String()) + " |",
+		"| Presets | " + presets(m.Preset) + " |",
+		"| Guideline items | " + strings.Join(items, "<br>") + " |",
+		"| JIS Q 27017 | " + orDash(controls(indexItems(project.Catalogue), m.Items)) + " |",
+		"| Resources read | " + strings.Join(resources, ", ") + " |",
+	}
+}
+
+// RenderPages returns the rule pages under root with the rows of their
+// summary tables that the metadata decides written anew: the rest of a page
+// is written by hand. A rule without a page, or a page without such rows,
+// is left as it is (TestRulePages reports it).
+func RenderPages(root string, all []lint.Rule) ([]File, error) {
+	var files []File
+	for _, rule := range all {
+		m := rule.Describe()
+		path := "docs/rules/" + m.RuleName + ".md"
+		page, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(path)))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		rows := MetadataRows(m)
+		var out strings.Builder
+		for line := range strings.Lines(string(page)) {
+			for _, row := range rows {
+				head, _, _ := strings.Cut(row[2:], " |")
+				if strings.HasPrefix(line, "| "+head+" |") {
+					line = row + "\n"
+					break
+				}
+			}
+			out.WriteString(line)
+		}
+		files = append(files, File{Path: path, Content: []byte(out.String())})
+	}
+	return files, nil
+}
+
 // Stale returns the paths of the generated files whose copy under root
 // differs from files, or is missing.
 func Stale(root string, files []File) ([]string, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,15 +26,20 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// TestDocsAreFresh fails when the committed index or coverage matrix is not
-// what the generator renders from the current rules and catalogue.
+// TestDocsAreFresh fails when the committed index, coverage matrix or
+// metadata rows of a rule page are not what the generator renders from the
+// current rules and catalogue.
 func TestDocsAreFresh(t *testing.T) {
 	root := repoRoot(t)
 	files, err := Render(rules.All(), project.Catalogue)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
+	pages, err := RenderPages(root, rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append(files, pages...) {
 		committed, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
 		if err != nil {
 			t.Errorf("docs are stale: run make generate (%s: %s)", f.Path, err)
@@ -61,7 +67,7 @@ func TestRulePages(t *testing.T) {
 			if heading := firstHeading(string(page)); heading != "# "+m.RuleName {
 				t.Errorf("first heading is %q, want %q", heading, "# "+m.RuleName)
 			}
-			for _, row := range metadataRows(m) {
+			for _, row := range MetadataRows(m) {
 				if !strings.Contains(string(page), "\n"+row+"\n") {
 					t.Errorf("page lacks the metadata row %q", row)
 				}
@@ -84,32 +90,6 @@ func TestRulePages(t *testing.T) {
 	}
 }
 
-// metadataRows are the rows of a page's summary table that its rule's
-// metadata decides.
-func metadataRows(m *lint.Meta) []string {
-	types := make([]string, 0, len(m.Reads))
-	for ty := range m.Reads {
-		types = append(types, ty)
-	}
-	slices.Sort(types)
-	resources := make([]string, len(types))
-	for i, ty := range types {
-		resources[i] = "`" + ty + "`"
-	}
-	items := make([]string, 0, len(m.Items))
-	for _, id := range m.Items {
-		item, _ := project.Lookup(id)
-		items = append(items, id+" "+item.TitleJA+" ("+item.TitleEN+")")
-	}
-	return []string{
-		"| Severity | " + strings.ToUpper(m.Level.String()) + " |",
-		"| Presets | " + presets(m.Preset) + " |",
-		"| Guideline items | " + strings.Join(items, "<br>") + " |",
-		"| JIS Q 27017 | " + orDash(controls(indexItems(project.Catalogue), m.Items)) + " |",
-		"| Resources read | " + strings.Join(resources, ", ") + " |",
-	}
-}
-
 func firstHeading(page string) string {
 	for line := range strings.Lines(page) {
 		if strings.HasPrefix(line, "#") {
@@ -118,6 +98,11 @@ func firstHeading(page string) string {
 	}
 	return ""
 }
+
+// updatePages makes TestPageExamples write the messages the rules give
+// into the `text ja` and `text en` blocks of the pages, to be read before
+// committing: go test ./tools/docgen -run TestPageExamples -update.
+var updatePages = flag.Bool("update", false, "write the rules' messages into the pages' text blocks")
 
 // TestPageExamples runs the examples of every rule page through the rule, so
 // that a page shows what the rule really does. A fenced block tagged
@@ -142,10 +127,49 @@ func TestPageExamples(t *testing.T) {
 			if kinds["bad"] == 0 || kinds["good"] == 0 {
 				t.Errorf("page has %d bad and %d good examples; want at least one of each", kinds["bad"], kinds["good"])
 			}
+			if *updatePages {
+				updateExamples(t, rule, filepath.Join(dir, name+".md"), string(page), examples)
+				return
+			}
 			for i, ex := range examples {
 				checkExample(t, rule, i+1, ex)
 			}
 		})
+	}
+}
+
+// updateExamples writes the messages of the bad and strict examples into
+// their text blocks.
+func updateExamples(t *testing.T, rule lint.Rule, path, page string, examples []example) {
+	t.Helper()
+	lines := strings.Split(page, "\n")
+	type span struct {
+		at   [2]int
+		msgs []string
+	}
+	var spans []span
+	for _, ex := range examples {
+		if ex.kind != "bad" && ex.kind != "strict" {
+			continue
+		}
+		ja, en := config.Default(), linttest.English()
+		if ex.kind == "strict" {
+			ja.Strict, en.Strict = true, true
+		}
+		files := map[string]string{"main.tf": ex.source}
+		if ex.jaAt != [2]int{} {
+			spans = append(spans, span{ex.jaAt, sorted(messages(t, rule, files, ja))})
+		}
+		if ex.enAt != [2]int{} {
+			spans = append(spans, span{ex.enAt, sorted(messages(t, rule, files, en))})
+		}
+	}
+	for i := len(spans) - 1; i >= 0; i-- {
+		sp := spans[i]
+		lines = slices.Concat(lines[:sp.at[0]], sp.msgs, lines[sp.at[1]:])
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -209,6 +233,9 @@ type example struct {
 	source string
 	ja, en []string
 	fixed  string
+	// jaAt and enAt are the lines of the text blocks' bodies: from the
+	// first to just after the last.
+	jaAt, enAt [2]int
 }
 
 // parseExamples reads the tagged fenced blocks of a page, in order.
@@ -221,9 +248,11 @@ func parseExamples(page string) []example {
 			continue
 		}
 		var body []string
+		start := i + 1
 		for i++; i < len(lines) && !strings.HasPrefix(lines[i], "```"); i++ {
 			body = append(body, lines[i])
 		}
+		at := [2]int{start, i}
 		content := strings.Join(body, "\n") + "\n"
 		switch strings.Join(strings.Fields(info), " ") {
 		case "hcl bad":
@@ -245,9 +274,9 @@ func parseExamples(page string) []example {
 					}
 				}
 				if strings.HasSuffix(info, "ja") {
-					out[n-1].ja = msgs
+					out[n-1].ja, out[n-1].jaAt = msgs, at
 				} else {
-					out[n-1].en = msgs
+					out[n-1].en, out[n-1].enAt = msgs, at
 				}
 			}
 		}

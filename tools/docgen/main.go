@@ -1,6 +1,7 @@
-// Command docgen writes the rules index (docs/rules/README.md) and the
-// guideline coverage matrix (docs/guideline.md) from the rules' own metadata
-// and the guideline catalogue. `go generate ./...` runs it from the
+// Command docgen writes the rules index (docs/rules/README.md), the
+// guideline coverage matrix (docs/guideline.md) and the metadata rows of
+// each rule page's summary table from the rules' own metadata and the
+// guideline catalogue. `go generate ./...` runs it from the
 // repository root; with -check it writes nothing and exits 1 when a
 // committed file is stale.
 package main
@@ -32,6 +33,11 @@ func run(check bool) error {
 	if err != nil {
 		return err
 	}
+	pages, err := RenderPages(root, rules.All())
+	if err != nil {
+		return err
+	}
+	files = append(files, pages...)
 	if !check {
 		return Write(root, files)
 	}

@@ -1,0 +1,65 @@
+package lint_test
+
+import (
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"testing"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// TFLint binds the values of the attributes of count and for_each
+// instances (hclext.BoundExpr): the runner takes them as bound, without
+// asking TFLint, and an autofix sees the literal written in the file.
+func TestBoundExpressions(t *testing.T) {
+	parse := func(src string) hcl.Expression {
+		expr, diags := hclsyntax.ParseExpression([]byte(src), "main.tf", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		return expr
+	}
+	counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": ""}))
+	runner := lint.NewRunner(counter, nil, lint.Options{})
+	cases := []struct {
+		Name    string
+		Expr    hcl.Expression
+		Want    lint.Value
+		Literal bool
+	}{
+		{
+			Name:    "bound literal",
+			Expr:    hclext.BindValue(cty.True, parse(`true`)),
+			Want:    lint.Value{State: lint.Known, Val: cty.True},
+			Literal: true,
+		},
+		{
+			Name: "bound value of a reference to count.index",
+			Expr: hclext.BindValue(cty.StringVal("10.0.1.0/24"), parse(`var.cidrs[count.index]`)),
+			Want: lint.Value{State: lint.Known, Val: cty.StringVal("10.0.1.0/24")},
+		},
+		{
+			Name: "bound unknown",
+			Expr: hclext.BindValue(cty.UnknownVal(cty.Bool), parse(`var.flags[each.key]`)),
+			Want: lint.Value{State: lint.Unknown},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			body := &hclext.BodyContent{Attributes: hclext.Attributes{"x": {Name: "x", Expr: tc.Expr, Range: tc.Expr.Range()}}}
+			got := runner.Attr(body, "x", cty.DynamicPseudoType)
+			if got.State != tc.Want.State || (got.State == lint.Known && !got.Val.RawEquals(tc.Want.Val)) {
+				t.Errorf("got %d %#v (%v), want %d %#v", got.State, got.Val, got.Why, tc.Want.State, tc.Want.Val)
+			}
+			if got.IsLiteral() != tc.Literal {
+				t.Errorf("IsLiteral() = %v, want %v", got.IsLiteral(), tc.Literal)
+			}
+		})
+	}
+	if counter.evaluations != 0 {
+		t.Errorf("TFLint was asked %d times, want 0", counter.evaluations)
+	}
+}
