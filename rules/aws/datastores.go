@@ -1169,12 +1169,18 @@ func (i tagItem) tag(key string, at hcl.Range, byDefault bool, from lint.Value) 
 // Tags returns the tags the store carries. Its own tags win over the
 // provider's default_tags, as the AWS provider merges them.
 func (s *DataStore) Tags(runner *lint.Runner) (StoreTags, error) {
-	own := ownTags(runner, s.Block)
-	t := StoreTags{Own: own.value, own: own, At: s.Block.DefRange}
+	return resourceTags(runner, s.Block)
+}
+
+// resourceTags returns the tags a resource of the module being checked
+// carries, read with its tags attribute.
+func resourceTags(runner *lint.Runner, block *hclext.Block) (StoreTags, error) {
+	own := ownTags(runner, block)
+	t := StoreTags{Own: own.value, own: own, At: block.DefRange}
 	if own.value.Range != (hcl.Range{}) {
 		t.At = own.value.Range
 	}
-	defaults, err := providerDefaultTags(runner, s.Block)
+	defaults, err := providerDefaultTags(runner, block)
 	if err != nil {
 		return StoreTags{}, err
 	}

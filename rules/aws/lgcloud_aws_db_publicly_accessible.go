@@ -26,11 +26,11 @@ func NewAwsDBPubliclyAccessibleRule() *AwsDBPubliclyAccessibleRule {
 		Provider: "aws",
 		Items:    []string{"4.6.3.2"},
 		Summary:  project.Text{JA: "データベース（RDS・Aurora・Redshift）をインターネットに公開しない", EN: "Databases (RDS, Aurora, Redshift) are not publicly accessible"},
-		Reads: lint.Reads{
+		Reads: mergeReads(segmentReads(), lint.Reads{
 			"aws_db_instance":          public,
 			"aws_rds_cluster_instance": public,
 			"aws_redshift_cluster":     public,
-		},
+		}),
 	}}
 }
 
@@ -63,6 +63,11 @@ var whyRedshiftDefault = project.Text{
 }
 
 // Check reports publicly_accessible = true, with an autofix to false where
+// it is written as a literal, on databases outside the closed segments
+// (mynumber, lgwan): lgcloud_aws_segment_internet_isolation reports those
+// in the closed segments.
+//
+// publicly_accessible = true, with an autofix to false where
 // it is written as a literal. An absent publicly_accessible is the API's
 // false for RDS and Aurora. For Redshift it is true up to provider v5 and
 // false from v6: it is reported when the configuration's version
@@ -76,6 +81,13 @@ func (r *AwsDBPubliclyAccessibleRule) Check(tr tflint.Runner) error {
 			return err
 		}
 		for _, resource := range resources {
+			placed, err := segmentOf(runner, r, resource)
+			if err != nil {
+				return err
+			}
+			if _, closed := placed.Closed(); closed {
+				continue
+			}
 			v := runner.Attr(resource.Body, "publicly_accessible", cty.Bool)
 			kind, name := db.kind.In(runner.Config.Language), lint.Address(resource)
 			if v.IsAbsent() && db.resourceType == "aws_redshift_cluster" {

@@ -6,6 +6,10 @@ import "github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 // check.
 func Rules() []lint.Rule {
 	return []lint.Rule{
+		// Network separation (4.3.1.1, 4.3.1.2, 4.3.1.GC1)
+		NewAwsSegmentInternetIsolationRule(),
+		NewAwsSegmentSeparationRule(),
+
 		// Encryption at rest (4.6.1.1)
 		NewAwsEbsVolumeEncryptedRule(),
 		NewAwsInstanceEbsEncryptedRule(),

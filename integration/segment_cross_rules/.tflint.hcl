@@ -1,0 +1,27 @@
+plugin "terraform" {
+  enabled = false
+}
+
+# On-premises LGWAN terminals are in 172.20.0.0/16, which no network of the
+# code declares: the configuration names it.
+plugin "lgcloud" {
+  enabled = true
+
+  segment "lgwan" {
+    cidrs = ["172.20.0.0/16"]
+  }
+}
+
+# Only the rules this case is about, so that new rules do not change its
+# expected output.
+config {
+  disabled_by_default = true
+}
+
+rule "lgcloud_aws_segment_internet_isolation" {
+  enabled = true
+}
+
+rule "lgcloud_aws_segment_separation" {
+  enabled = true
+}

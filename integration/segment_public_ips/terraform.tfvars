@@ -1,0 +1,2 @@
+segment   = "mynumber"
+public_ip = true
