@@ -10,6 +10,10 @@ func Rules() []lint.Rule {
 		NewAwsSegmentInternetIsolationRule(),
 		NewAwsSegmentSeparationRule(),
 
+		// The update DMZ (4.3.1.3)
+		NewAwsDmzEgressInspectedRule(),
+		NewAwsNetworkfirewallPolicyAllowlistRule(),
+
 		// Encryption at rest (4.6.1.1)
 		NewAwsEbsVolumeEncryptedRule(),
 		NewAwsInstanceEbsEncryptedRule(),
@@ -86,6 +90,7 @@ func Rules() []lint.Rule {
 		// Account baseline (govcloud preset)
 		NewAwsConfigRecorderEnabledRule(),
 		NewAwsGuardDutyEnabledRule(),
+		NewAwsGuardDutyMalwareProtectionRule(),
 		NewAwsSecurityHubEnabledRule(),
 		NewAwsInspectorEnabledRule(),
 		NewAwsEcrScanOnPushRule(),
@@ -103,5 +108,12 @@ func Rules() []lint.Rule {
 		NewAwsBackupPlanConfiguredRule(),
 		NewAwsDBDeletionProtectionRule(),
 		NewAwsDBFinalSnapshotRule(),
+
+		// Virtual machines: needed services only, malware protection (4.6.1.5)
+		NewAwsInstanceMetadataV2Rule(),
+		NewAwsSecurityGroupAdminPortsRule(),
+		NewAwsSecurityGroupUnrestrictedEgressRule(),
+		NewAwsDefaultSecurityGroupRulesRule(),
+		NewAwsNetworkACLAdminPortsRule(),
 	}
 }

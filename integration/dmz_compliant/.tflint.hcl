@@ -1,0 +1,31 @@
+config {
+  disabled_by_default = true
+}
+
+plugin "terraform" {
+  enabled = false
+}
+
+plugin "lgcloud" {
+  enabled = true
+}
+
+rule "lgcloud_aws_dmz_egress_inspected" {
+  enabled = true
+}
+
+rule "lgcloud_aws_networkfirewall_policy_allowlist" {
+  enabled = true
+}
+
+rule "lgcloud_aws_segment_internet_isolation" {
+  enabled = true
+}
+
+rule "lgcloud_aws_segment_separation" {
+  enabled = true
+}
+
+rule "lgcloud_aws_networkfirewall_logging" {
+  enabled = true
+}

@@ -1,0 +1,38 @@
+package aws
+
+import (
+	"slices"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/segment"
+)
+
+// The update DMZ (guideline 4.3.1.3) as the rules about it see a
+// placement of the segment model.
+
+// inDMZ reports whether a resource is placed in the DMZ (alone, or as one
+// of the segments it joins).
+func inDMZ(p segment.Placement) bool { return slices.Contains(p.Segments, config.SegmentDMZ) }
+
+// maybeInDMZ reports whether a resource is placed in the DMZ or its
+// segment cannot be decided: strict mode then names what a rule about the
+// DMZ would report.
+func maybeInDMZ(p segment.Placement) bool {
+	return inDMZ(p) || (len(p.Segments) == 0 && p.Unknown != nil)
+}
+
+// exprEvidence is an expression as evidence of a finding, or a range when
+// there is no expression.
+func exprEvidence(expr hcl.Expression, rng hcl.Range) segment.Evidence {
+	if expr == nil {
+		return segment.Evidence{Range: rng}
+	}
+	return segment.Evidence{Range: expr.Range(), Input: usesInput(expr)}
+}
+
+// isNullExpr reports whether an expression is the literal null.
+func isNullExpr(expr hcl.Expression) bool {
+	isNull, _ := staticNull(expr)
+	return isNull
+}
