@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/segment"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
@@ -224,6 +225,87 @@ type cmkCheck struct {
 	allowed []string
 	// ebs is what an EBS volume that names no key is encrypted with.
 	ebs lint.Default
+	// everywhere is set when the rule checks every store, not only those
+	// of the mynumber segment.
+	everywhere bool
+	// scope is how the rule applies to the store being judged.
+	scope storeScope
+}
+
+// storeScope is how the rule applies to one store.
+type storeScope struct {
+	// rule is the rule at the store's level: ERROR in the mynumber segment.
+	rule lint.Rule
+	// skip is set for a store outside the rule's scope.
+	skip bool
+	// blind is set when the rule checks the mynumber segment only and the
+	// store's segment cannot be known: what would be reported is named in
+	// strict mode instead.
+	blind *segment.Unknown
+}
+
+// inScope decides how the rule applies to a store, placed with the
+// resources its via attributes refer to (an encryption configuration's
+// bucket).
+func (c *cmkCheck) inScope(store *hclext.Block, via ...string) error {
+	var related []string
+	for _, name := range via {
+		if attr, ok := store.Body.Attributes[name]; ok {
+			related = append(related, referencedResources(attr.Expr)...)
+		}
+	}
+	v, err := myNumberOf(c.runner, c.rule, store, related...)
+	if err != nil {
+		return err
+	}
+	switch {
+	case v.Mine:
+		c.scope = storeScope{rule: lint.AtSeverity(c.rule, tflint.ERROR)}
+	case c.everywhere:
+		c.scope = storeScope{rule: c.rule}
+	case v.Unknown != nil:
+		c.scope = storeScope{rule: c.rule, blind: v.Unknown}
+	default:
+		c.scope = storeScope{rule: c.rule, skip: true}
+	}
+	return nil
+}
+
+// reportf reports a finding on the store being judged, at its level; in
+// the mynumber-only scope, a store whose segment cannot be known is named
+// in strict mode instead.
+func (c *cmkCheck) reportf(at hcl.Range, msg project.Text, args ...any) error {
+	switch {
+	case c.scope.skip:
+		return nil
+	case c.scope.blind != nil:
+		return c.blindNotice(at)
+	}
+	return c.runner.Report(c.scope.rule, at, msg, args...)
+}
+
+// unverified names, in strict mode, a value of the store being judged that
+// cannot be known.
+func (c *cmkCheck) unverified(v lint.Value) error {
+	switch {
+	case c.scope.skip || v.State != lint.Unknown:
+		return nil
+	case c.scope.blind != nil:
+		return c.blindNotice(v.Range)
+	}
+	return c.runner.Unverified(c.scope.rule, v, whatCMK)
+}
+
+// blindNotice names, in strict mode, a store that the rule would report
+// were it of the mynumber segment, whose segment cannot be known.
+func (c *cmkCheck) blindNotice(at hcl.Range) error {
+	b := c.scope.blind
+	return c.runner.Unverified(c.rule, lint.Value{State: lint.Unknown, Name: b.What.In(c.lang()), Range: at, Why: b.Why}, whatCMKSegment)
+}
+
+var whatCMKSegment = project.Text{
+	JA: "データストアがマイナンバー利用事務系かどうか（顧客管理の KMS キーの要否）",
+	EN: "whether the data store is of the My Number segment (which requires a customer-managed KMS key)",
 }
 
 // walk follows the site's nested blocks from parent down to the body that
@@ -270,7 +352,7 @@ func (c *cmkCheck) walk(site *keySite, resource, parent *hclext.Block, depth int
 	switch use.Verdict {
 	case keyCustomer:
 		if gate.IsUnknown() {
-			return c.runner.Unverified(c.rule, gate, whatCMK)
+			return c.unverified(gate)
 		}
 		return nil
 	case keyNone:
@@ -291,7 +373,7 @@ func (c *cmkCheck) walk(site *keySite, resource, parent *hclext.Block, depth int
 	case keyUnlisted:
 		return c.report(use.Value.Range, msgCMKUnlisted, site, resource, site.path(), use.Key)
 	}
-	return c.runner.Unverified(c.rule, use.Value, whatCMK)
+	return c.unverified(use.Value)
 }
 
 // none reports a store that names no key where the default fails, and
@@ -303,7 +385,7 @@ func (c *cmkCheck) none(site *keySite, resource *hclext.Block, at hcl.Range, def
 	case lint.DefaultPasses:
 		return nil
 	case lint.DefaultUnknown:
-		return c.runner.Unverified(c.rule, lint.Value{State: lint.Unknown, Name: site.path(), Range: at, Why: whyKeyDefault}, whatCMK)
+		return c.unverified(lint.Value{State: lint.Unknown, Name: site.path(), Range: at, Why: whyKeyDefault})
 	}
 	for i, arg := range args {
 		if text, ok := arg.(project.Text); ok {
@@ -314,7 +396,7 @@ func (c *cmkCheck) none(site *keySite, resource *hclext.Block, at hcl.Range, def
 }
 
 func (c *cmkCheck) report(at hcl.Range, msg project.Text, site *keySite, resource *hclext.Block, args ...any) error {
-	return c.runner.Report(c.rule, at, msg, append([]any{site.store.In(c.lang()), lint.Address(resource)}, args...)...)
+	return c.reportf(at, msg, append([]any{site.store.In(c.lang()), lint.Address(resource)}, args...)...)
 }
 
 func (c *cmkCheck) lang() project.Language { return c.runner.Config.Language }
@@ -394,6 +476,9 @@ type keySite struct {
 	// missing says what a missing block of the path means, or that the
 	// store has nothing there to encrypt (applies false).
 	missing func(c *cmkCheck, resource *hclext.Block, blockType string) (def lint.Default, applies bool)
+	// via are attributes whose references name the resource whose segment
+	// is the store's (an encryption configuration's bucket).
+	via []string
 	// absent says what an absent attr means, when not simply DefaultFails
 	// (or DefaultUnknown for a store created from one of inherits); when
 	// set, it decides the inherited case too.

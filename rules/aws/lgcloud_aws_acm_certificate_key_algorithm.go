@@ -25,9 +25,9 @@ func NewAwsAcmCertificateKeyAlgorithmRule() *AwsAcmCertificateKeyAlgorithmRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "ACM 証明書の鍵アルゴリズムを CRYPTREC 暗号リストに照らして十分な強度にする", EN: "ACM certificate key algorithms are of sufficient strength by the CRYPTREC list"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_acm_certificate": {Attributes: []hclext.AttributeSchema{{Name: "key_algorithm"}}},
-		},
+		}),
 	}}
 }
 
@@ -46,20 +46,13 @@ var msgsAcmKeyAlgorithm = strengthMessages{
 // Check reports certificates whose key_algorithm the strength table rejects
 // or does not know. Without key_algorithm, ACM requests an RSA_2048 key,
 // which passes; an imported certificate brings its own key, which the code
-// does not show.
+// does not show. A certificate of the mynumber segment is an ERROR.
 func (r *AwsAcmCertificateKeyAlgorithmRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	certs, err := runner.Resources(r, "aws_acm_certificate")
-	if err != nil {
-		return err
-	}
-	for _, cert := range certs {
+	return eachAtSegmentLevel(runner, r, "aws_acm_certificate", func(cert *hclext.Block, rule lint.Rule) error {
 		alg := runner.Attr(cert.Body, "key_algorithm", cty.String)
-		if err := judgeStrength(runner, r, alg, lint.Address(cert), lookupACMKeyAlgorithm, msgsAcmKeyAlgorithm); err != nil {
-			return err
-		}
-	}
-	return nil
+		return judgeStrength(runner, rule, alg, lint.Address(cert), lookupACMKeyAlgorithm, msgsAcmKeyAlgorithm)
+	})
 }
 
 func lookupACMKeyAlgorithm(name string) (crypto.Verdict, bool) {

@@ -25,13 +25,13 @@ func NewAwsAPIGatewayDomainTLSPolicyRule() *AwsAPIGatewayDomainTLSPolicyRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "API Gateway のカスタムドメインを TLS 1.2 以上に限る", EN: "API Gateway custom domain names accept TLS 1.2 or later only"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_api_gateway_domain_name": {Attributes: []hclext.AttributeSchema{{Name: "security_policy"}}},
 			"aws_apigatewayv2_domain_name": {Blocks: []hclext.BlockSchema{{
 				Type: "domain_name_configuration",
 				Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "security_policy"}}},
 			}}},
-		},
+		}),
 	}}
 }
 
@@ -49,31 +49,25 @@ var msgsAPIGatewayPolicy = strengthMessages{
 
 // Check reports domain names whose security policy accepts protocols older
 // than TLS 1.2 or is not in the strength table. A REST API domain name
-// without security_policy gets TLS_1_2, which passes.
+// without security_policy gets TLS_1_2, which passes. A domain name of the
+// mynumber segment is an ERROR.
 func (r *AwsAPIGatewayDomainTLSPolicyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	lookup := tlsPolicyLookup(crypto.APIGateway)
-	domains, err := runner.Resources(r, "aws_api_gateway_domain_name")
-	if err != nil {
-		return err
-	}
-	for _, domain := range domains {
+	err := eachAtSegmentLevel(runner, r, "aws_api_gateway_domain_name", func(domain *hclext.Block, rule lint.Rule) error {
 		policy := runner.Attr(domain.Body, "security_policy", cty.String)
-		if err := judgeStrength(runner, r, policy, lint.Address(domain), lookup, msgsAPIGatewayPolicy); err != nil {
-			return err
-		}
-	}
-	domains, err = runner.Resources(r, "aws_apigatewayv2_domain_name")
+		return judgeStrength(runner, rule, policy, lint.Address(domain), lookup, msgsAPIGatewayPolicy)
+	})
 	if err != nil {
 		return err
 	}
-	for _, domain := range domains {
+	return eachAtSegmentLevel(runner, r, "aws_apigatewayv2_domain_name", func(domain *hclext.Block, rule lint.Rule) error {
 		for _, conf := range domain.Body.Blocks.OfType("domain_name_configuration") {
 			policy := runner.Attr(conf.Body, "security_policy", cty.String)
-			if err := judgeStrength(runner, r, policy, lint.Address(domain), lookup, msgsAPIGatewayPolicy); err != nil {
+			if err := judgeStrength(runner, rule, policy, lint.Address(domain), lookup, msgsAPIGatewayPolicy); err != nil {
 				return err
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }

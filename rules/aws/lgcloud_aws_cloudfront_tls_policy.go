@@ -29,7 +29,7 @@ func NewAwsCloudfrontTLSPolicyRule() *AwsCloudfrontTLSPolicyRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "CloudFront で TLSv1.2_2021 以降のセキュリティポリシーを使い、HTTP を許可しない", EN: "CloudFront uses the TLSv1.2_2021 policy or newer and does not serve plain HTTP"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_cloudfront_distribution": {Blocks: []hclext.BlockSchema{
 				{Type: "viewer_certificate", Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{
 					{Name: "cloudfront_default_certificate"},
@@ -43,7 +43,7 @@ func NewAwsCloudfrontTLSPolicyRule() *AwsCloudfrontTLSPolicyRule {
 					{Type: "custom_origin_config", Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "origin_ssl_protocols"}}}},
 				}}},
 			}},
-		},
+		}),
 	}}
 }
 
@@ -91,27 +91,25 @@ var cloudfrontOldOriginProtocols = []string{"SSLv3", "TLSv1", "TLSv1.1"}
 // then accepts TLS 1.0), a minimum_protocol_version older than TLSv1.2_2021
 // or not set with a certificate of its own (the default is TLSv1), cache
 // behaviors that serve plain HTTP, and custom origins reached over
-// protocols older than TLS 1.2.
+// protocols older than TLS 1.2. A distribution of the mynumber segment is
+// an ERROR.
 func (r *AwsCloudfrontTLSPolicyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	distributions, err := runner.Resources(r, "aws_cloudfront_distribution")
-	if err != nil {
-		return err
-	}
-	for _, d := range distributions {
+	return eachAtSegmentLevel(runner, r, "aws_cloudfront_distribution", func(d *hclext.Block, rule lint.Rule) error {
 		name := lint.Address(d)
 		for _, cert := range d.Body.Blocks.OfType("viewer_certificate") {
-			if err := r.checkCertificate(runner, cert, name); err != nil {
+			if err := checkCloudfrontCertificate(runner, rule, cert, name); err != nil {
 				return err
 			}
 		}
 		for _, ty := range []string{"default_cache_behavior", "ordered_cache_behavior"} {
 			for _, behavior := range d.Body.Blocks.OfType(ty) {
 				policy := runner.Attr(behavior.Body, "viewer_protocol_policy", cty.String)
+				var err error
 				if s, _ := policy.String(); s == "allow-all" {
-					err = runner.Report(r, policy.Range, msgCloudfrontAllowAll, name)
+					err = runner.Report(rule, policy.Range, msgCloudfrontAllowAll, name)
 				} else {
-					err = runner.Unverified(r, policy, whatCloudfrontViewer)
+					err = runner.Unverified(rule, policy, whatCloudfrontViewer)
 				}
 				if err != nil {
 					return err
@@ -120,37 +118,37 @@ func (r *AwsCloudfrontTLSPolicyRule) Check(tr tflint.Runner) error {
 		}
 		for _, origin := range d.Body.Blocks.OfType("origin") {
 			for _, custom := range origin.Body.Blocks.OfType("custom_origin_config") {
-				if err := r.checkOrigin(runner, custom, name); err != nil {
+				if err := checkCloudfrontOrigin(runner, rule, custom, name); err != nil {
 					return err
 				}
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
-func (r *AwsCloudfrontTLSPolicyRule) checkCertificate(runner *lint.Runner, cert *hclext.Block, name string) error {
+func checkCloudfrontCertificate(runner *lint.Runner, rule lint.Rule, cert *hclext.Block, name string) error {
 	byDefault := runner.Attr(cert.Body, "cloudfront_default_certificate", cty.Bool)
 	switch {
 	case byDefault.IsTrue():
-		return runner.Report(r, byDefault.Range, msgCloudfrontDefaultCertificate, name)
+		return runner.Report(rule, byDefault.Range, msgCloudfrontDefaultCertificate, name)
 	case byDefault.IsUnknown():
-		return runner.Unverified(r, byDefault, whatCloudfrontCertificate)
+		return runner.Unverified(rule, byDefault, whatCloudfrontCertificate)
 	}
 	if runner.Attr(cert.Body, "acm_certificate_arn", cty.String).IsAbsent() && runner.Attr(cert.Body, "iam_certificate_id", cty.String).IsAbsent() {
 		return nil
 	}
 	version := runner.Attr(cert.Body, "minimum_protocol_version", cty.String)
 	if version.IsAbsent() {
-		return runner.Report(r, cert.DefRange, msgCloudfrontPolicyDefault, name)
+		return runner.Report(rule, cert.DefRange, msgCloudfrontPolicyDefault, name)
 	}
-	return judgeStrength(runner, r, version, name, tlsPolicyLookup(crypto.CloudFront), msgsCloudfrontPolicy)
+	return judgeStrength(runner, rule, version, name, tlsPolicyLookup(crypto.CloudFront), msgsCloudfrontPolicy)
 }
 
-func (r *AwsCloudfrontTLSPolicyRule) checkOrigin(runner *lint.Runner, custom *hclext.Block, name string) error {
+func checkCloudfrontOrigin(runner *lint.Runner, rule lint.Rule, custom *hclext.Block, name string) error {
 	protocols := runner.Attr(custom.Body, "origin_ssl_protocols", cty.List(cty.String))
 	if protocols.State != lint.Known {
-		return runner.Unverified(r, protocols, whatCloudfrontOrigin)
+		return runner.Unverified(rule, protocols, whatCloudfrontOrigin)
 	}
 	var old []string
 	for it := protocols.Val.ElementIterator(); it.Next(); {
@@ -166,5 +164,5 @@ func (r *AwsCloudfrontTLSPolicyRule) checkOrigin(runner *lint.Runner, custom *hc
 	if len(old) == 0 {
 		return nil
 	}
-	return runner.Report(r, protocols.Range, msgCloudfrontOriginProtocols, name, strings.Join(old, ", "))
+	return runner.Report(rule, protocols.Range, msgCloudfrontOriginProtocols, name, strings.Join(old, ", "))
 }

@@ -14,7 +14,10 @@ import (
 
 // AwsCustomerManagedKeyRule checks that data stores are encrypted with a
 // customer-managed KMS key, which the local government can delete to make
-// the data unrecoverable (crypto-erasure).
+// the data unrecoverable (crypto-erasure). By default it checks the stores
+// of the mynumber segment, at ERROR; switched on by name (or by the `all`
+// preset, or all_stores = true) it checks every store, at WARNING outside
+// that segment.
 type AwsCustomerManagedKeyRule struct{ lint.Meta }
 
 var (
@@ -27,11 +30,11 @@ func NewAwsCustomerManagedKeyRule() *AwsCustomerManagedKeyRule {
 	return &AwsCustomerManagedKeyRule{lint.Meta{
 		RuleName: "lgcloud_aws_customer_managed_key",
 		Level:    tflint.WARNING,
-		Preset:   config.All,
+		Preset:   config.Recommended,
 		Provider: "aws",
 		Items:    []string{"4.6.1.2"},
 		Summary:  project.Text{JA: "データストアを顧客管理の KMS キーで暗号化する（暗号化消去のため）", EN: "Data stores are encrypted with customer-managed KMS keys (for crypto-erasure)"},
-		Reads:    keySiteReads(keySites),
+		Reads:    segmentLevelReads(keySiteReads(keySites), s3EncryptionType, "aws_ebs_default_kms_key"),
 	}}
 }
 
@@ -43,6 +46,21 @@ type CustomerKeyOptions struct {
 	// value must be one of them; when empty, any key that is not AWS managed
 	// is accepted. A key or alias created in the module is always accepted.
 	KeyARNs []string `hclext:"key_arns,optional"`
+	// AllStores says whether the rule checks every data store (true) or the
+	// stores of the mynumber segment only (false). Unset, it checks every
+	// store when the rule is switched on by name (a rule block,
+	// --enable-rule, --only) or by the `all` preset, and the stores of the
+	// mynumber segment when it runs through the `recommended` or `govcloud`
+	// preset alone.
+	AllStores *bool `hclext:"all_stores,optional"`
+}
+
+// everywhere says whether the rule checks every store of the module.
+func (o *CustomerKeyOptions) everywhere(runner *lint.Runner, rule lint.Rule) bool {
+	if o.AllStores != nil {
+		return *o.AllStores
+	}
+	return runner.Config.Preset == config.All || runner.EnabledByUser(rule)
 }
 
 // NewOptions returns the defaults: no listed keys.
@@ -96,8 +114,10 @@ var whyKeyDefault = project.Text{
 	EN: "not set, and the key used by default is not known at lint time",
 }
 
-// Check reports each key site of each store that does not name a
-// customer-managed key, and each S3 bucket without default encryption.
+// Check reports each key site of each store in scope that does not name a
+// customer-managed key, and each S3 bucket in scope without default
+// encryption: a store of the mynumber segment at ERROR, and, when the rule
+// checks every store, any other at WARNING.
 func (r *AwsCustomerManagedKeyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	opts, _ := runner.Options(r).(*CustomerKeyOptions)
@@ -108,7 +128,7 @@ func (r *AwsCustomerManagedKeyRule) Check(tr tflint.Runner) error {
 	if err != nil {
 		return err
 	}
-	c := &cmkCheck{runner: runner, rule: r, allowed: opts.KeyARNs, ebs: ebs}
+	c := &cmkCheck{runner: runner, rule: r, allowed: opts.KeyARNs, ebs: ebs, everywhere: opts.everywhere(runner, r)}
 	for i := range keySites {
 		site := &keySites[i]
 		resources, err := runner.Resources(r, site.resourceType)
@@ -117,6 +137,12 @@ func (r *AwsCustomerManagedKeyRule) Check(tr tflint.Runner) error {
 		}
 		for _, resource := range resources {
 			if site.applies != nil && !site.applies(c, resource) {
+				continue
+			}
+			if err := c.inScope(resource, site.via...); err != nil {
+				return err
+			}
+			if c.scope.skip {
 				continue
 			}
 			if err := c.walk(site, resource, resource, 0); err != nil {
@@ -145,14 +171,17 @@ func (c *cmkCheck) s3Buckets() error {
 		if len(bucket.Labels) < 2 || covered[bucket.Labels[1]] || len(bucket.Body.Blocks.OfType("server_side_encryption_configuration")) > 0 {
 			continue
 		}
+		if err := c.inScope(bucket); err != nil {
+			return err
+		}
 		if unmatched {
 			missing := lint.Value{State: lint.Unknown, Name: s3EncryptionType, Range: bucket.DefRange, Why: whyS3Unmatched}
-			if err := c.runner.Unverified(c.rule, missing, whatCMK); err != nil {
+			if err := c.unverified(missing); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := c.runner.Report(c.rule, bucket.DefRange, msgCMKS3Bucket, lint.Address(bucket)); err != nil {
+		if err := c.reportf(bucket.DefRange, msgCMKS3Bucket, lint.Address(bucket)); err != nil {
 			return err
 		}
 	}
@@ -294,6 +323,7 @@ var keySites = []keySite{
 		attr:         "kms_master_key_id",
 		fallback:     awsManagedKey("aws/s3"),
 		gate:         s3Gate,
+		via:          []string{"bucket"},
 	},
 	{
 		resourceType: "aws_s3_bucket",

@@ -1,9 +1,13 @@
 package aws
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint/linttest"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
 )
@@ -772,12 +776,201 @@ resource "aws_dynamodb_table" "residents" {
 	}
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			var opts any
+			// These cases judge keys: they check every store, outside
+			// any segment (TestAwsCustomerManagedKeyScope checks the scope).
+			opts := &CustomerKeyOptions{}
 			if tc.Options != nil {
 				opts = tc.Options
 			}
+			everywhere := true
+			opts.AllStores = &everywhere
 			runner := linttest.RunWith(t, NewAwsCustomerManagedKeyRule(), map[string]string{"resource.tf": tc.Content}, tc.Config, opts)
 			helper.AssertIssues(t, tc.Expected, runner.Issues)
+		})
+	}
+}
+
+// TestAwsCustomerManagedKeyScope checks which stores the rule judges: by
+// default those of the mynumber segment, at ERROR; every store when the
+// rule is switched on by name, by the all preset or by all_stores, at
+// WARNING outside the segment.
+func TestAwsCustomerManagedKeyScope(t *testing.T) {
+	rule := NewAwsCustomerManagedKeyRule()
+	yes, no := true, false
+	queue := func(tags string) string {
+		return `
+resource "aws_sqs_queue" "jobs" {
+  kms_master_key_id = "alias/aws/sqs"
+  ` + tags + `
+}`
+	}
+	managed := cmkManaged("SQS キュー", "aws_sqs_queue.jobs", "kms_master_key_id", "alias/aws/sqs")
+	allPreset := config.Default()
+	allPreset.Preset = config.All
+	strictAll := linttest.Strict()
+	strictAll.Preset = config.All
+	const network = `
+resource "aws_vpc" "core" {
+  cidr_block = "10.10.0.0/16"
+  tags       = { Segment = "mynumber" }
+}
+
+resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.core.id
+  cidr_block = "10.10.1.0/24"
+}
+
+resource "aws_db_subnet_group" "db" {
+  subnet_ids = [aws_subnet.a.id]
+}
+`
+	cases := []struct {
+		Name    string
+		Content string
+		Config  *config.Config
+		Options *CustomerKeyOptions
+		ByUser  bool
+		Want    []string
+	}{
+		{
+			Name:    "by default a store tagged mynumber is an error",
+			Content: queue(tagMyNumber),
+			Want:    []string{"Error: " + managed},
+		},
+		{
+			Name:    "by default a store of another segment is not judged",
+			Content: queue(tagLGWAN),
+		},
+		{
+			Name:    "by default a store without a segment is not judged",
+			Content: `provider "aws" {}` + queue(""),
+		},
+		{
+			Name:    "by default a store under default_tags mynumber is an error",
+			Content: defaultTags("mynumber") + queue(""),
+			Want:    []string{"Error: " + managed},
+		},
+		{
+			Name:    "by default a store under default_tags of another segment is not judged",
+			Content: defaultTags("internet") + queue(""),
+		},
+		{
+			Name:    "a database in a mynumber network is an error",
+			Content: network + "\nresource \"aws_db_instance\" \"records\" {\n  engine               = \"postgres\"\n  db_subnet_group_name = aws_db_subnet_group.db.name\n}\n",
+			Want:    []string{"Error: " + cmkNone("RDS DB インスタンス", "aws_db_instance.records", managedKey("aws/rds"), "kms_key_id")},
+		},
+		{
+			Name: "an S3 encryption configuration takes its bucket's segment",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  bucket = "records"
+  tags   = { Segment = "mynumber" }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "records" {
+  bucket = aws_s3_bucket.records.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}`,
+			Want: []string{"Error: " + cmkGate("S3 暗号化設定の対象バケット", "aws_s3_bucket_server_side_encryption_configuration.records", "S3 が管理する鍵（SSE-S3）で暗号化されます", `sse_algorithm = "aws:kms"`, "rule.apply_server_side_encryption_by_default.kms_master_key_id")},
+		},
+		{
+			Name: "an S3 bucket of mynumber without encryption configuration is an error",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  bucket = "records"
+  tags   = { Segment = "mynumber" }
+}`,
+			Want: []string{"Error: S3 バケット aws_s3_bucket.records には顧客管理の KMS キーによる既定の暗号化がありません（S3 が管理する鍵（SSE-S3）で暗号化されます）。暗号化消去（鍵を削除してデータを復元できなくすること）は、地方公共団体が管理する鍵でなければ行えません。aws_s3_bucket_server_side_encryption_configuration で sse_algorithm = \"aws:kms\" とし、kms_master_key_id に aws_kms_key の鍵を指定してください。" + cmkCite},
+		},
+		{
+			Name: "an S3 bucket of another segment is not judged by default",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  bucket = "records"
+  tags   = { Segment = "lgwan" }
+}`,
+		},
+		{
+			Name:    "switched on by name, a store of another segment is a warning",
+			Content: queue(tagLGWAN),
+			ByUser:  true,
+			Want:    []string{"Warning: " + managed},
+		},
+		{
+			Name:    "switched on by name, a store of mynumber stays an error",
+			Content: queue(tagMyNumber),
+			ByUser:  true,
+			Want:    []string{"Error: " + managed},
+		},
+		{
+			Name:    "the all preset judges every store",
+			Content: defaultTags("internet") + queue(""),
+			Config:  allPreset,
+			Want:    []string{"Warning: " + managed},
+		},
+		{
+			Name:    "all_stores = true judges every store",
+			Content: queue(tagLGWAN),
+			Options: &CustomerKeyOptions{AllStores: &yes},
+			Want:    []string{"Warning: " + managed},
+		},
+		{
+			Name:    "all_stores = false keeps a rule switched on by name to mynumber",
+			Content: queue(tagLGWAN),
+			Options: &CustomerKeyOptions{AllStores: &no},
+			ByUser:  true,
+		},
+		{
+			Name:    "all_stores = false keeps the all preset to mynumber",
+			Content: queue(tagLGWAN) + "\n" + strings.ReplaceAll(queue(tagMyNumber), "jobs", "records"),
+			Config:  allPreset,
+			Options: &CustomerKeyOptions{AllStores: &no},
+			Want:    []string{"Error: " + cmkManaged("SQS キュー", "aws_sqs_queue.records", "kms_master_key_id", "alias/aws/sqs")},
+		},
+		{
+			Name:    "strict: a store whose segment cannot be known is named instead",
+			Content: queue(""),
+			Config:  linttest.Strict(),
+			Want:    []string{"Notice: strict: データストアがマイナンバー利用事務系かどうか（顧客管理の KMS キーの要否）を確認できません。aws_sqs_queue.jobs のタグ Segment: provider aws のブロックがコードになく、その default_tags は分かりません。" + cmkCite},
+		},
+		{
+			Name:    "strict: a compliant store whose segment cannot be known is not named",
+			Content: "resource \"aws_sqs_queue\" \"jobs\" {\n  kms_master_key_id = aws_kms_key.jobs.arn\n}\n",
+			Config:  linttest.Strict(),
+		},
+		{
+			Name:    "strict: a store without a segment is not named",
+			Content: `provider "aws" {}` + queue(""),
+			Config:  linttest.Strict(),
+		},
+		{
+			Name:    "strict: judging every store, a store whose segment cannot be known is judged",
+			Content: queue(""),
+			Config:  strictAll,
+			Want:    []string{"Warning: " + managed},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			inner := helper.TestRunner(t, map[string]string{"resource.tf": tc.Content})
+			opts := lint.Options{Reads: lint.MergeReads([]lint.Rule{rule}), EnabledByUser: map[string]bool{rule.Name(): tc.ByUser}}
+			if tc.Options != nil {
+				opts.RuleOptions = map[string]any{rule.Name(): tc.Options}
+			}
+			if err := rule.Check(lint.NewRunner(inner, tc.Config, opts)); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, issue := range inner.Issues {
+				got = append(got, issue.Rule.Severity().String()+": "+issue.Message)
+			}
+			if diff := cmp.Diff(tc.Want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Fatalf("(-want +got):\n%s", diff)
+			}
 		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // AwsDocdbClusterEncryptedRule checks that DocumentDB clusters encrypt
@@ -23,7 +24,7 @@ func NewAwsDocdbClusterEncryptedRule() *AwsDocdbClusterEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "DocumentDB クラスターのストレージを暗号化する", EN: "DocumentDB cluster storage is encrypted at rest"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_docdb_cluster": {
 				Attributes: []hclext.AttributeSchema{
 					{Name: "storage_encrypted"},
@@ -32,7 +33,7 @@ func NewAwsDocdbClusterEncryptedRule() *AwsDocdbClusterEncryptedRule {
 				},
 				Blocks: []hclext.BlockSchema{{Type: "restore_to_point_in_time", Body: &hclext.BodySchema{}}},
 			},
-		},
+		}),
 	}}
 }
 
@@ -46,13 +47,16 @@ var whatDocdb = project.Text{JA: "DocumentDB クラスターのストレージ�
 // Check reports clusters whose storage_encrypted is false, or absent (the
 // provider's default is false). A cluster restored from a snapshot or a
 // point in time, or joining a global cluster, takes its encryption from the
-// source when not set, which the code does not show.
+// source when not set, which the code does not show. A cluster of the
+// mynumber segment is an ERROR.
 func (r *AwsDocdbClusterEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	return runner.RequireEachTrue(r, "aws_docdb_cluster", "storage_encrypted", func(cluster *hclext.Block) (lint.Default, bool) {
+	return eachAtSegmentLevel(runner, r, "aws_docdb_cluster", func(cluster *hclext.Block, rule lint.Rule) error {
+		absent := lint.DefaultFails
 		if inheritsEncryption(runner, cluster.Body, "snapshot_identifier", "global_cluster_identifier", "restore_to_point_in_time") {
-			return lint.DefaultUnknown, true
+			absent = lint.DefaultUnknown
 		}
-		return lint.DefaultFails, true
-	}, whatDocdb, msgDocdbNotEncrypted)
+		v := runner.Attr(cluster.Body, "storage_encrypted", cty.Bool)
+		return runner.RequireTrue(rule, v, cluster.DefRange, absent, whatDocdb, msgDocdbNotEncrypted, lint.Address(cluster))
+	})
 }

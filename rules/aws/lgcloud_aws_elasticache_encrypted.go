@@ -24,7 +24,7 @@ func NewAwsElasticacheEncryptedRule() *AwsElasticacheEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "ElastiCache のデータを保存時と通信時に暗号化する", EN: "ElastiCache data is encrypted at rest and in transit"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_elasticache_replication_group": {Attributes: []hclext.AttributeSchema{
 				{Name: "at_rest_encryption_enabled"},
 				{Name: "transit_encryption_enabled"},
@@ -37,7 +37,7 @@ func NewAwsElasticacheEncryptedRule() *AwsElasticacheEncryptedRule {
 				{Name: "replication_group_id"},
 				{Name: "transit_encryption_enabled"},
 			}},
-		},
+		}),
 	}}
 }
 
@@ -74,35 +74,25 @@ var (
 // Check reports replication groups that do not encrypt at rest or in
 // transit, or accept unencrypted connections beside encrypted ones, and
 // cache clusters outside a replication group that cannot encrypt at rest
-// (Redis OSS, Valkey) or do not encrypt in transit (Memcached).
+// (Redis OSS, Valkey) or do not encrypt in transit (Memcached). A group or
+// cluster of the mynumber segment is an ERROR.
 func (r *AwsElasticacheEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	groups, err := runner.Resources(r, "aws_elasticache_replication_group")
-	if err != nil {
+	if err := eachAtSegmentLevel(runner, r, "aws_elasticache_replication_group", func(group *hclext.Block, rule lint.Rule) error {
+		return checkCacheGroup(runner, rule, group)
+	}); err != nil {
 		return err
 	}
-	for _, group := range groups {
-		if err := r.checkGroup(runner, group); err != nil {
-			return err
-		}
-	}
-	clusters, err := runner.Resources(r, "aws_elasticache_cluster")
-	if err != nil {
-		return err
-	}
-	for _, cluster := range clusters {
-		if err := r.checkCluster(runner, cluster); err != nil {
-			return err
-		}
-	}
-	return nil
+	return eachAtSegmentLevel(runner, r, "aws_elasticache_cluster", func(cluster *hclext.Block, rule lint.Rule) error {
+		return checkCacheCluster(runner, rule, cluster)
+	})
 }
 
-// checkGroup judges a replication group. An absent at_rest_encryption_enabled
+// checkCacheGroup judges a replication group. An absent at_rest_encryption_enabled
 // defaults to true for Valkey and false for Redis OSS (the engine's default);
 // an absent transit_encryption_enabled to false. A secondary of a global
 // datastore takes both from the global datastore.
-func (r *AwsElasticacheEncryptedRule) checkGroup(runner *lint.Runner, group *hclext.Block) error {
+func checkCacheGroup(runner *lint.Runner, r lint.Rule, group *hclext.Block) error {
 	name := lint.Address(group)
 	atRest, transit := lint.DefaultFails, lint.DefaultFails
 	engine := runner.Attr(group.Body, "engine", cty.String)
@@ -132,10 +122,10 @@ func (r *AwsElasticacheEncryptedRule) checkGroup(runner *lint.Runner, group *hcl
 	return runner.Unverified(r, mode, whatCacheTransit)
 }
 
-// checkCluster judges a cache cluster: a member of a replication group is
+// checkCacheCluster judges a cache cluster: a member of a replication group is
 // judged with its group; Redis OSS and Valkey alone cannot encrypt at rest;
 // Memcached does not encrypt in transit unless asked.
-func (r *AwsElasticacheEncryptedRule) checkCluster(runner *lint.Runner, cluster *hclext.Block) error {
+func checkCacheCluster(runner *lint.Runner, r lint.Rule, cluster *hclext.Block) error {
 	if !runner.Attr(cluster.Body, "replication_group_id", cty.DynamicPseudoType).IsAbsent() {
 		return nil
 	}

@@ -24,9 +24,9 @@ func NewAwsKinesisStreamEncryptedRule() *AwsKinesisStreamEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "Kinesis データストリームを暗号化する", EN: "Kinesis data streams are encrypted at rest"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_kinesis_stream": {Attributes: []hclext.AttributeSchema{{Name: "encryption_type"}}},
-		},
+		}),
 	}}
 }
 
@@ -38,27 +38,19 @@ var msgKinesisNotEncrypted = project.Text{
 var whatKinesis = project.Text{JA: "Kinesis データストリームの暗号化", EN: "Kinesis data stream encryption"}
 
 // Check reports streams whose encryption_type is "NONE" or absent (the
-// provider's default is "NONE").
+// provider's default is "NONE"). A stream of the mynumber segment is an
+// ERROR.
 func (r *AwsKinesisStreamEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	streams, err := runner.Resources(r, "aws_kinesis_stream")
-	if err != nil {
-		return err
-	}
-	for _, stream := range streams {
+	return eachAtSegmentLevel(runner, r, "aws_kinesis_stream", func(stream *hclext.Block, rule lint.Rule) error {
 		v := runner.Attr(stream.Body, "encryption_type", cty.String)
 		s, known := v.String()
 		switch {
 		case v.IsAbsent():
-			err = runner.Report(r, stream.DefRange, msgKinesisNotEncrypted, lint.Address(stream))
+			return runner.Report(rule, stream.DefRange, msgKinesisNotEncrypted, lint.Address(stream))
 		case known && s == "NONE":
-			err = runner.Report(r, v.Range, msgKinesisNotEncrypted, lint.Address(stream))
-		default:
-			err = runner.Unverified(r, v, whatKinesis)
+			return runner.Report(rule, v.Range, msgKinesisNotEncrypted, lint.Address(stream))
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		return runner.Unverified(rule, v, whatKinesis)
+	})
 }

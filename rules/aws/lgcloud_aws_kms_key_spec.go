@@ -25,9 +25,9 @@ func NewAwsKmsKeySpecRule() *AwsKmsKeySpecRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "KMS キーの鍵仕様を CRYPTREC 暗号リストに照らして十分な強度にする", EN: "KMS key specs are of sufficient strength by the CRYPTREC list"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_kms_key": {Attributes: []hclext.AttributeSchema{{Name: "customer_master_key_spec"}}},
-		},
+		}),
 	}}
 }
 
@@ -45,20 +45,13 @@ var msgsKmsKeySpec = strengthMessages{
 
 // Check reports keys whose customer_master_key_spec the strength table
 // rejects or does not know. A key without one is SYMMETRIC_DEFAULT
-// (AES-256-GCM), which passes.
+// (AES-256-GCM), which passes. A key of the mynumber segment is an ERROR.
 func (r *AwsKmsKeySpecRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	keys, err := runner.Resources(r, "aws_kms_key")
-	if err != nil {
-		return err
-	}
-	for _, key := range keys {
+	return eachAtSegmentLevel(runner, r, "aws_kms_key", func(key *hclext.Block, rule lint.Rule) error {
 		spec := runner.Attr(key.Body, "customer_master_key_spec", cty.String)
-		if err := judgeStrength(runner, r, spec, lint.Address(key), lookupKMSKeySpec, msgsKmsKeySpec); err != nil {
-			return err
-		}
-	}
-	return nil
+		return judgeStrength(runner, rule, spec, lint.Address(key), lookupKMSKeySpec, msgsKmsKeySpec)
+	})
 }
 
 func lookupKMSKeySpec(name string) (crypto.Verdict, bool) {

@@ -20,7 +20,7 @@ var _ lint.Rule = (*AwsLbListenerHTTPSRedirectRule)(nil)
 // NewAwsLbListenerHTTPSRedirectRule returns the rule.
 func NewAwsLbListenerHTTPSRedirectRule() *AwsLbListenerHTTPSRedirectRule {
 	schema := &hclext.BodySchema{
-		Attributes: []hclext.AttributeSchema{{Name: "protocol"}, {Name: "port"}},
+		Attributes: []hclext.AttributeSchema{{Name: "protocol"}, {Name: "port"}, {Name: listenerBalancer}},
 		Blocks: []hclext.BlockSchema{{
 			Type: "default_action",
 			Body: &hclext.BodySchema{
@@ -43,7 +43,7 @@ func NewAwsLbListenerHTTPSRedirectRule() *AwsLbListenerHTTPSRedirectRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "ロードバランサーの HTTP リスナーは HTTPS にリダイレクトする", EN: "Load balancer HTTP listeners redirect to HTTPS"},
-		Reads:    reads,
+		Reads:    segmentLevelReads(reads),
 	}}
 }
 
@@ -60,24 +60,22 @@ var (
 // Check reports HTTP listeners (protocol "HTTP", or no protocol on a
 // listener with a port: an Application Load Balancer's default) none of
 // whose default actions redirects to HTTPS. A redirect without a protocol
-// keeps the request's own, HTTP.
+// keeps the request's own, HTTP. A listener of the mynumber segment (by its
+// own tag, or its load balancer's placement) is an ERROR.
 func (r *AwsLbListenerHTTPSRedirectRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	for _, ty := range lbListenerTypes {
-		listeners, err := runner.Resources(r, ty)
+		err := eachAtSegmentLevel(runner, r, ty, func(listener *hclext.Block, rule lint.Rule) error {
+			return checkHTTPListener(runner, rule, listener)
+		}, listenerBalancer)
 		if err != nil {
 			return err
-		}
-		for _, listener := range listeners {
-			if err := r.checkListener(runner, listener); err != nil {
-				return err
-			}
 		}
 	}
 	return nil
 }
 
-func (r *AwsLbListenerHTTPSRedirectRule) checkListener(runner *lint.Runner, listener *hclext.Block) error {
+func checkHTTPListener(runner *lint.Runner, r lint.Rule, listener *hclext.Block) error {
 	protocol := runner.Attr(listener.Body, "protocol", cty.String)
 	switch s, known := protocol.String(); {
 	case protocol.IsUnknown():

@@ -22,6 +22,10 @@ var _ lint.Rule = (*AwsLbListenerTLSPolicyRule)(nil)
 // older name of aws_lb_listener.
 var lbListenerTypes = []string{"aws_lb_listener", "aws_alb_listener"}
 
+// listenerBalancer is the attribute that names a listener's load balancer,
+// whose segment is the listener's.
+const listenerBalancer = "load_balancer_arn"
+
 // defaultELBPolicy is the policy an HTTPS or TLS listener created through
 // the API (as Terraform does) gets when ssl_policy is not set.
 const defaultELBPolicy = "ELBSecurityPolicy-2016-08"
@@ -30,7 +34,7 @@ const defaultELBPolicy = "ELBSecurityPolicy-2016-08"
 func NewAwsLbListenerTLSPolicyRule() *AwsLbListenerTLSPolicyRule {
 	reads := lint.Reads{}
 	for _, ty := range lbListenerTypes {
-		reads[ty] = &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "protocol"}, {Name: "ssl_policy"}}}
+		reads[ty] = &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "protocol"}, {Name: "ssl_policy"}, {Name: listenerBalancer}}}
 	}
 	return &AwsLbListenerTLSPolicyRule{lint.Meta{
 		RuleName: "lgcloud_aws_lb_listener_tls_policy",
@@ -39,7 +43,7 @@ func NewAwsLbListenerTLSPolicyRule() *AwsLbListenerTLSPolicyRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "ロードバランサーの HTTPS・TLS リスナーを TLS 1.2 以上に限る", EN: "Load balancer HTTPS and TLS listeners accept TLS 1.2 or later only"},
-		Reads:    reads,
+		Reads:    segmentLevelReads(reads),
 	}}
 }
 
@@ -64,31 +68,28 @@ var whatListenerProtocol = project.Text{JA: "リスナーが TLS を使うかど
 
 // Check reports HTTPS and TLS listeners whose security policy accepts
 // protocols older than TLS 1.2, is not in the strength table, or is not set
-// (the API's default policy accepts TLS 1.0).
+// (the API's default policy accepts TLS 1.0). A listener of the mynumber
+// segment (by its own tag, or its load balancer's placement) is an ERROR.
 func (r *AwsLbListenerTLSPolicyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	for _, ty := range lbListenerTypes {
-		listeners, err := runner.Resources(r, ty)
-		if err != nil {
-			return err
-		}
-		for _, listener := range listeners {
+		err := eachAtSegmentLevel(runner, r, ty, func(listener *hclext.Block, rule lint.Rule) error {
 			name := lint.Address(listener)
 			protocol := runner.Attr(listener.Body, "protocol", cty.String)
 			policy := runner.Attr(listener.Body, "ssl_policy", cty.String)
 			switch {
 			case protocol.IsUnknown() && policy.IsAbsent():
-				err = runner.Unverified(r, protocol, whatListenerProtocol)
+				return runner.Unverified(rule, protocol, whatListenerProtocol)
 			case protocol.IsUnknown() || listenerUsesTLS(protocol):
 				if policy.IsAbsent() {
-					err = runner.Report(r, listener.DefRange, msgListenerPolicyDefault, name, defaultELBPolicy)
-				} else {
-					err = judgeStrength(runner, r, policy, name, tlsPolicyLookup(crypto.ELB), msgsListenerPolicy)
+					return runner.Report(rule, listener.DefRange, msgListenerPolicyDefault, name, defaultELBPolicy)
 				}
+				return judgeStrength(runner, rule, policy, name, tlsPolicyLookup(crypto.ELB), msgsListenerPolicy)
 			}
-			if err != nil {
-				return err
-			}
+			return nil
+		}, listenerBalancer)
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -27,7 +27,7 @@ func NewAwsMskClusterEncryptedRule() *AwsMskClusterEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "MSK クラスターの通信を TLS で暗号化する", EN: "MSK clusters encrypt traffic in transit with TLS"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_msk_cluster": {Blocks: []hclext.BlockSchema{{
 				Type: "encryption_info",
 				Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{
@@ -35,7 +35,7 @@ func NewAwsMskClusterEncryptedRule() *AwsMskClusterEncryptedRule {
 					Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "client_broker"}, {Name: "in_cluster"}}},
 				}}},
 			}}},
-		},
+		}),
 	}}
 }
 
@@ -57,31 +57,27 @@ var plaintextClientBroker = []string{"PLAINTEXT", "TLS_PLAINTEXT"}
 
 // Check reports client_broker values that allow plaintext and
 // in_cluster = false. Absent, they take the provider's defaults, "TLS" and
-// true.
+// true. A cluster of the mynumber segment is an ERROR.
 func (r *AwsMskClusterEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	clusters, err := runner.Resources(r, "aws_msk_cluster")
-	if err != nil {
-		return err
-	}
-	for _, cluster := range clusters {
+	return eachAtSegmentLevel(runner, r, "aws_msk_cluster", func(cluster *hclext.Block, rule lint.Rule) error {
 		name := lint.Address(cluster)
 		for _, info := range cluster.Body.Blocks.OfType("encryption_info") {
 			for _, transit := range info.Body.Blocks.OfType("encryption_in_transit") {
 				clientBroker := runner.Attr(transit.Body, "client_broker", cty.String)
 				if s, ok := clientBroker.String(); ok && slices.Contains(plaintextClientBroker, s) {
-					if err := runner.Report(r, clientBroker.Range, msgMskClientBroker, name, s); err != nil {
+					if err := runner.Report(rule, clientBroker.Range, msgMskClientBroker, name, s); err != nil {
 						return err
 					}
-				} else if err := runner.Unverified(r, clientBroker, whatMskTransit); err != nil {
+				} else if err := runner.Unverified(rule, clientBroker, whatMskTransit); err != nil {
 					return err
 				}
 				inCluster := runner.Attr(transit.Body, "in_cluster", cty.Bool)
-				if err := runner.RequireTrue(r, inCluster, transit.DefRange, lint.DefaultPasses, whatMskTransit, msgMskInCluster, name); err != nil {
+				if err := runner.RequireTrue(rule, inCluster, transit.DefRange, lint.DefaultPasses, whatMskTransit, msgMskInCluster, name); err != nil {
 					return err
 				}
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }

@@ -29,10 +29,10 @@ func NewAwsOpensearchDomainEncryptedRule() *AwsOpensearchDomainEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "OpenSearch ドメインの保存データとノード間通信を暗号化する", EN: "OpenSearch domains encrypt data at rest and between nodes"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_opensearch_domain":    domain,
 			"aws_elasticsearch_domain": domain,
-		},
+		}),
 	}}
 }
 
@@ -63,15 +63,12 @@ var (
 
 // Check reports domains whose encrypt_at_rest or node_to_node_encryption is
 // missing (the provider's default is off for both) or has enabled = false.
+// A domain of the mynumber segment is an ERROR.
 func (r *AwsOpensearchDomainEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	for _, ty := range searchDomains {
-		domains, err := runner.Resources(r, ty.resourceType)
-		if err != nil {
-			return err
-		}
 		kind := ty.kind.In(runner.Config.Language)
-		for _, domain := range domains {
+		err := eachAtSegmentLevel(runner, r, ty.resourceType, func(domain *hclext.Block, rule lint.Rule) error {
 			for _, setting := range []struct {
 				block string
 				what  project.Text
@@ -80,10 +77,14 @@ func (r *AwsOpensearchDomainEncryptedRule) Check(tr tflint.Runner) error {
 				{"encrypt_at_rest", whatSearchAtRest, msgSearchAtRest},
 				{"node_to_node_encryption", whatSearchNodeToNode, msgSearchNodeToNode},
 			} {
-				if err := requireEnabledBlock(runner, r, domain, setting.block, setting.what, setting.msg, kind, lint.Address(domain)); err != nil {
+				if err := requireEnabledBlock(runner, rule, domain, setting.block, setting.what, setting.msg, kind, lint.Address(domain)); err != nil {
 					return err
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -35,7 +35,7 @@ func NewAwsOpensearchTLSPolicyRule() *AwsOpensearchTLSPolicyRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "OpenSearch ドメインで HTTPS を必須にし TLS 1.2 以上に限る", EN: "OpenSearch domains require HTTPS and accept TLS 1.2 or later only"},
-		Reads:    reads,
+		Reads:    segmentLevelReads(reads),
 	}}
 }
 
@@ -62,27 +62,28 @@ var whatOpensearchHTTPS = project.Text{JA: "OpenSearch ドメインが HTTPS を
 // off, or set a TLS security policy that accepts protocols older than TLS
 // 1.2 or is not in the strength table. Without tls_security_policy a new
 // domain gets Policy-Min-TLS-1-2-2019-07, which passes; within the block,
-// enforce_https defaults to true.
+// enforce_https defaults to true. A domain of the mynumber segment is an
+// ERROR.
 func (r *AwsOpensearchTLSPolicyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	lookup := tlsPolicyLookup(crypto.OpenSearch)
 	for _, ty := range openSearchDomainTypes {
-		domains, err := runner.Resources(r, ty)
-		if err != nil {
-			return err
-		}
-		for _, domain := range domains {
+		err := eachAtSegmentLevel(runner, r, ty, func(domain *hclext.Block, rule lint.Rule) error {
 			name := lint.Address(domain)
 			for _, opts := range domain.Body.Blocks.OfType("domain_endpoint_options") {
 				https := runner.Attr(opts.Body, "enforce_https", cty.Bool)
-				if err := runner.RequireTrue(r, https, opts.DefRange, lint.DefaultPasses, whatOpensearchHTTPS, msgOpensearchHTTP, name); err != nil {
+				if err := runner.RequireTrue(rule, https, opts.DefRange, lint.DefaultPasses, whatOpensearchHTTPS, msgOpensearchHTTP, name); err != nil {
 					return err
 				}
 				policy := runner.Attr(opts.Body, "tls_security_policy", cty.String)
-				if err := judgeStrength(runner, r, policy, name, lookup, msgsOpensearchPolicy); err != nil {
+				if err := judgeStrength(runner, rule, policy, name, lookup, msgsOpensearchPolicy); err != nil {
 					return err
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil

@@ -38,7 +38,7 @@ func NewAwsRDSParameterTLSEnforcedRule() *AwsRDSParameterTLSEnforcedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "RDS・Aurora のパラメータグループで TLS 接続を必須にする", EN: "RDS and Aurora parameter groups force TLS connections"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_db_parameter_group":          group,
 			"aws_rds_cluster_parameter_group": group,
 			"aws_db_instance": {Attributes: []hclext.AttributeSchema{
@@ -47,7 +47,8 @@ func NewAwsRDSParameterTLSEnforcedRule() *AwsRDSParameterTLSEnforcedRule {
 			"aws_rds_cluster": {Attributes: []hclext.AttributeSchema{
 				{Name: "engine"}, {Name: "engine_version"}, {Name: "db_cluster_parameter_group_name"},
 			}},
-		},
+			"aws_rds_cluster_instance": {Attributes: []hclext.AttributeSchema{{Name: "db_parameter_group_name"}}},
+		}),
 	}}
 }
 
@@ -178,16 +179,26 @@ func rdsEngineTLS(engine, version string) (rdsTLSParameter, bool) {
 // Check reports, in parameter groups of the engines that can force TLS, a
 // TLS parameter set to its off value, and a TLS parameter not set where the
 // family's default accepts connections without TLS. A database that uses
-// its engine's default parameter group is named in strict mode only.
+// its engine's default parameter group is named in strict mode only. A
+// parameter group of the mynumber segment (by its own tag, or because a
+// database of the segment uses it) is an ERROR.
 func (r *AwsRDSParameterTLSEnforcedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
+	users, err := referrers(runner, r, rdsParameterGroupUsers...)
+	if err != nil {
+		return err
+	}
 	for _, ty := range []string{"aws_db_parameter_group", "aws_rds_cluster_parameter_group"} {
 		groups, err := runner.Resources(r, ty)
 		if err != nil {
 			return err
 		}
 		for _, group := range groups {
-			if err := r.checkGroup(runner, group); err != nil {
+			rule, err := segmentLevel(runner, r, group, users[lint.Address(group)]...)
+			if err != nil {
+				return err
+			}
+			if err := r.checkGroup(runner, rule, group); err != nil {
 				return err
 			}
 		}
@@ -209,11 +220,19 @@ func (r *AwsRDSParameterTLSEnforcedRule) Check(tr tflint.Runner) error {
 	return nil
 }
 
-func (r *AwsRDSParameterTLSEnforcedRule) checkGroup(runner *lint.Runner, group *hclext.Block) error {
+// rdsParameterGroupUsers are the attributes by which databases name their
+// parameter groups.
+var rdsParameterGroupUsers = []refLink{
+	{"aws_db_instance", "parameter_group_name"},
+	{"aws_rds_cluster_instance", "db_parameter_group_name"},
+	{"aws_rds_cluster", "db_cluster_parameter_group_name"},
+}
+
+func (r *AwsRDSParameterTLSEnforcedRule) checkGroup(runner *lint.Runner, rule lint.Rule, group *hclext.Block) error {
 	name := lint.Address(group)
 	family := runner.Attr(group.Body, "family", cty.String)
 	if family.IsUnknown() {
-		return runner.Unverified(r, family, whatRDSFamily)
+		return runner.Unverified(rule, family, whatRDSFamily)
 	}
 	f, ok := family.String()
 	if !ok {
@@ -228,7 +247,7 @@ func (r *AwsRDSParameterTLSEnforcedRule) checkGroup(runner *lint.Runner, group *
 		pname := runner.Attr(p.Body, "name", cty.String)
 		if pname.IsUnknown() {
 			set = true
-			if err := runner.Unverified(r, pname, whatRDSTLS); err != nil {
+			if err := runner.Unverified(rule, pname, whatRDSTLS); err != nil {
 				return err
 			}
 			continue
@@ -241,11 +260,11 @@ func (r *AwsRDSParameterTLSEnforcedRule) checkGroup(runner *lint.Runner, group *
 		s, known := value.String()
 		switch {
 		case value.IsUnknown():
-			if err := runner.Unverified(r, value, whatRDSTLS); err != nil {
+			if err := runner.Unverified(rule, value, whatRDSTLS); err != nil {
 				return err
 			}
 		case known && rdsParamOff(s):
-			if err := r.reportOff(runner, value, name, param, s); err != nil {
+			if err := reportRDSParameterOff(runner, rule, value, name, param, s); err != nil {
 				return err
 			}
 		}
@@ -254,9 +273,9 @@ func (r *AwsRDSParameterTLSEnforcedRule) checkGroup(runner *lint.Runner, group *
 		return nil
 	}
 	if param.def == rdsDefaultUnknown {
-		return runner.Unverified(r, lint.Value{State: lint.Unknown, Name: param.name, Range: group.DefRange, Why: whyRDSFamilyDefault(f)}, whatRDSTLS)
+		return runner.Unverified(rule, lint.Value{State: lint.Unknown, Name: param.name, Range: group.DefRange, Why: whyRDSFamilyDefault(f)}, whatRDSTLS)
 	}
-	return runner.Report(r, group.DefRange, msgRDSParameterDefault, name, f, param.name, param.off, param.name, param.on)
+	return runner.Report(rule, group.DefRange, msgRDSParameterDefault, name, f, param.name, param.off, param.name, param.on)
 }
 
 // rdsParamOff reports whether a parameter value turns TLS enforcement off.
@@ -268,9 +287,9 @@ func rdsParamOff(s string) bool {
 	return false
 }
 
-// reportOff reports a TLS parameter set off, with a fix to its on value
+// reportRDSParameterOff reports a TLS parameter set off, with a fix to its on value
 // where the value is a literal.
-func (r *AwsRDSParameterTLSEnforcedRule) reportOff(runner *lint.Runner, value lint.Value, name string, param rdsTLSParameter, s string) error {
+func reportRDSParameterOff(runner *lint.Runner, rule lint.Rule, value lint.Value, name string, param rdsTLSParameter, s string) error {
 	on := param.on
 	if strings.ToLower(s) == s {
 		on = strings.ToLower(on)
@@ -279,13 +298,13 @@ func (r *AwsRDSParameterTLSEnforcedRule) reportOff(runner *lint.Runner, value li
 		on = "1"
 	}
 	if !value.IsLiteral() {
-		return runner.Report(r, value.Range, msgRDSParameterOff, name, param.name, s, param.name, on)
+		return runner.Report(rule, value.Range, msgRDSParameterOff, name, param.name, s, param.name, on)
 	}
 	replacement := strconv.Quote(on)
 	if _, number := value.Expr.(*hclsyntax.LiteralValueExpr); number && on == "1" {
 		replacement = on
 	}
-	return runner.ReportFix(r, value.Range, func(f tflint.Fixer) error {
+	return runner.ReportFix(rule, value.Range, func(f tflint.Fixer) error {
 		return f.ReplaceText(value.Range, replacement)
 	}, msgRDSParameterOff, name, param.name, s, param.name, on)
 }

@@ -24,9 +24,9 @@ func NewAwsRedshiftClusterEncryptedRule() *AwsRedshiftClusterEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "Redshift クラスターを暗号化する", EN: "Redshift clusters are encrypted at rest"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_redshift_cluster": {Attributes: []hclext.AttributeSchema{{Name: "encrypted"}, {Name: "snapshot_identifier"}}},
-		},
+		}),
 	}}
 }
 
@@ -55,21 +55,16 @@ var whyRedshiftEncryptedDefault = project.Text{
 // reported when the version constraints keep the provider at v5 or
 // earlier, passes from v6, and is named in strict mode when the major
 // version is not pinned. A cluster restored from a snapshot keeps the
-// snapshot's encryption when encrypted is not set.
+// snapshot's encryption when encrypted is not set. A cluster of the
+// mynumber segment (by its own tag, or through its subnet group's network)
+// is an ERROR.
 func (r *AwsRedshiftClusterEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	clusters, err := runner.Resources(r, "aws_redshift_cluster")
-	if err != nil {
-		return err
-	}
-	for _, cluster := range clusters {
+	return eachAtSegmentLevel(runner, r, "aws_redshift_cluster", func(cluster *hclext.Block, rule lint.Rule) error {
 		name := lint.Address(cluster)
 		v := runner.Attr(cluster.Body, "encrypted", cty.Bool)
 		if !v.IsAbsent() || inheritsEncryption(runner, cluster.Body, "snapshot_identifier") {
-			if err := runner.RequireTrue(r, v, cluster.DefRange, lint.DefaultUnknown, whatRedshift, msgRedshiftNotEncrypted, name); err != nil {
-				return err
-			}
-			continue
+			return runner.RequireTrue(rule, v, cluster.DefRange, lint.DefaultUnknown, whatRedshift, msgRedshiftNotEncrypted, name)
 		}
 		majors, err := awsProviderMajors(runner)
 		if err != nil {
@@ -77,14 +72,10 @@ func (r *AwsRedshiftClusterEncryptedRule) Check(tr tflint.Runner) error {
 		}
 		switch {
 		case majors.AtMost(5):
-			err = runner.Report(r, cluster.DefRange, msgRedshiftDefaultUnencrypted, name)
+			return runner.Report(rule, cluster.DefRange, msgRedshiftDefaultUnencrypted, name)
 		case majors.AtLeast(6):
-		default:
-			err = runner.Unverified(r, lint.Value{State: lint.Unknown, Name: v.Name, Range: cluster.DefRange, Why: whyRedshiftEncryptedDefault}, whatRedshift)
+			return nil
 		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+		return runner.Unverified(rule, lint.Value{State: lint.Unknown, Name: v.Name, Range: cluster.DefRange, Why: whyRedshiftEncryptedDefault}, whatRedshift)
+	})
 }

@@ -25,9 +25,9 @@ func NewAwsSnsTopicEncryptedRule() *AwsSnsTopicEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "SNS トピックのメッセージを暗号化する", EN: "SNS topics encrypt their messages at rest"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_sns_topic": {Attributes: []hclext.AttributeSchema{{Name: "kms_master_key_id"}}},
-		},
+		}),
 	}}
 }
 
@@ -40,33 +40,25 @@ var whatSns = project.Text{JA: "SNS トピックの暗号化", EN: "SNS topic en
 
 // Check reports topics without a kms_master_key_id: SNS stores the messages
 // of such a topic unencrypted. A reference to a KMS key or alias names one,
-// whatever its value.
+// whatever its value. A topic of the mynumber segment is an ERROR.
 func (r *AwsSnsTopicEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	topics, err := runner.Resources(r, "aws_sns_topic")
-	if err != nil {
-		return err
-	}
-	for _, topic := range topics {
+	return eachAtSegmentLevel(runner, r, "aws_sns_topic", func(topic *hclext.Block, rule lint.Rule) error {
 		if refersToKey(topic.Body, "kms_master_key_id") {
-			continue
+			return nil
 		}
 		key := runner.Attr(topic.Body, "kms_master_key_id", cty.String)
 		s, known := key.String()
 		switch {
 		case key.IsUnknown():
-			err = runner.Unverified(r, key, whatSns)
+			return runner.Unverified(rule, key, whatSns)
 		case known && s != "":
-		default:
-			at := topic.DefRange
-			if key.Range != (hcl.Range{}) {
-				at = key.Range
-			}
-			err = runner.Report(r, at, msgSnsNotEncrypted, lint.Address(topic))
+			return nil
 		}
-		if err != nil {
-			return err
+		at := topic.DefRange
+		if key.Range != (hcl.Range{}) {
+			at = key.Range
 		}
-	}
-	return nil
+		return runner.Report(rule, at, msgSnsNotEncrypted, lint.Address(topic))
+	})
 }

@@ -24,9 +24,9 @@ func NewAwsSqsQueueEncryptedRule() *AwsSqsQueueEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "SQS キューのメッセージを暗号化する", EN: "SQS queues encrypt their messages at rest"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_sqs_queue": {Attributes: []hclext.AttributeSchema{{Name: "sqs_managed_sse_enabled"}, {Name: "kms_master_key_id"}}},
-		},
+		}),
 	}}
 }
 
@@ -41,33 +41,24 @@ var whatSqs = project.Text{JA: "SQS キューの暗号化", EN: "SQS queue encry
 // every new queue with SQS-managed keys (SSE-SQS) unless
 // sqs_managed_sse_enabled = false, and a kms_master_key_id encrypts it with
 // a KMS key (SSE-KMS) instead; a reference to a KMS key or alias names one,
-// whatever its value.
+// whatever its value. A queue of the mynumber segment is an ERROR.
 func (r *AwsSqsQueueEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	queues, err := runner.Resources(r, "aws_sqs_queue")
-	if err != nil {
-		return err
-	}
-	for _, queue := range queues {
+	return eachAtSegmentLevel(runner, r, "aws_sqs_queue", func(queue *hclext.Block, rule lint.Rule) error {
 		if refersToKey(queue.Body, "kms_master_key_id") {
-			continue
+			return nil
 		}
 		key := runner.Attr(queue.Body, "kms_master_key_id", cty.String)
 		sse := runner.Attr(queue.Body, "sqs_managed_sse_enabled", cty.Bool)
 		if s, ok := key.String(); ok && s != "" {
-			continue
+			return nil
 		}
 		if key.IsUnknown() {
 			if sse.IsFalse() {
-				if err := runner.Unverified(r, key, whatSqs); err != nil {
-					return err
-				}
+				return runner.Unverified(rule, key, whatSqs)
 			}
-			continue
+			return nil
 		}
-		if err := runner.RequireTrue(r, sse, queue.DefRange, lint.DefaultPasses, whatSqs, msgSqsNotEncrypted, lint.Address(queue)); err != nil {
-			return err
-		}
-	}
-	return nil
+		return runner.RequireTrue(rule, sse, queue.DefRange, lint.DefaultPasses, whatSqs, msgSqsNotEncrypted, lint.Address(queue))
+	})
 }

@@ -31,9 +31,9 @@ func NewAwsTransferTLSPolicyRule() *AwsTransferTLSPolicyRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "Transfer Family サーバーで SHA-1 を使わないセキュリティポリシーを使い、FTP を提供しない", EN: "Transfer Family servers use a security policy without SHA-1 and offer no plain FTP"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_transfer_server": {Attributes: []hclext.AttributeSchema{{Name: "security_policy_name"}, {Name: "protocols"}}},
-		},
+		}),
 	}}
 }
 
@@ -59,42 +59,34 @@ var (
 
 // Check reports servers whose security policy accepts SHA-1 (the default,
 // TransferSecurityPolicy-2018-11, does), and servers that offer FTP. A
-// policy the strength table has not verified is named in strict mode.
+// policy the strength table has not verified is named in strict mode. A
+// server of the mynumber segment is an ERROR.
 func (r *AwsTransferTLSPolicyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	servers, err := runner.Resources(r, "aws_transfer_server")
-	if err != nil {
-		return err
-	}
-	for _, server := range servers {
+	return eachAtSegmentLevel(runner, r, "aws_transfer_server", func(server *hclext.Block, rule lint.Rule) error {
 		name := lint.Address(server)
 		policy := runner.Attr(server.Body, "security_policy_name", cty.String)
+		var err error
 		if policy.IsAbsent() {
-			err = runner.Report(r, server.DefRange, msgTransferPolicyDefault, name, defaultTransferPolicy)
+			err = runner.Report(rule, server.DefRange, msgTransferPolicyDefault, name, defaultTransferPolicy)
 		} else {
-			err = judgeStrength(runner, r, policy, name, lookupTransferPolicy, msgsTransferPolicy)
+			err = judgeStrength(runner, rule, policy, name, lookupTransferPolicy, msgsTransferPolicy)
 		}
 		if err != nil {
 			return err
 		}
 		protocols := runner.Attr(server.Body, "protocols", cty.Set(cty.String))
 		if protocols.State != lint.Known {
-			if err := runner.Unverified(r, protocols, whatTransferProtocols); err != nil {
-				return err
-			}
-			continue
+			return runner.Unverified(rule, protocols, whatTransferProtocols)
 		}
 		for it := protocols.Val.ElementIterator(); it.Next(); {
 			_, v := it.Element()
 			if v.IsKnown() && !v.IsNull() && strings.EqualFold(v.AsString(), "FTP") {
-				if err := runner.Report(r, protocols.Range, msgTransferFTP, name); err != nil {
-					return err
-				}
-				break
+				return runner.Report(rule, protocols.Range, msgTransferFTP, name)
 			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 func lookupTransferPolicy(name string) (crypto.Verdict, bool) {

@@ -6,6 +6,7 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
 )
 
 // AwsWorkspacesEncryptedRule checks that the root and user volumes of
@@ -23,12 +24,12 @@ func NewAwsWorkspacesEncryptedRule() *AwsWorkspacesEncryptedRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.1"},
 		Summary:  project.Text{JA: "WorkSpaces のルート・ユーザーボリュームを暗号化する", EN: "WorkSpaces root and user volumes are encrypted at rest"},
-		Reads: lint.Reads{
+		Reads: segmentLevelReads(lint.Reads{
 			"aws_workspaces_workspace": {Attributes: []hclext.AttributeSchema{
 				{Name: "root_volume_encryption_enabled"},
 				{Name: "user_volume_encryption_enabled"},
 			}},
-		},
+		}),
 	}}
 }
 
@@ -45,20 +46,23 @@ var msgWorkspaceUserNotEncrypted = project.Text{
 var whatWorkspace = project.Text{JA: "WorkSpaces のボリュームの暗号化", EN: "WorkSpaces volume encryption"}
 
 // Check reports each volume flag that is false or absent: WorkSpaces
-// creates unencrypted volumes unless asked otherwise.
+// creates unencrypted volumes unless asked otherwise. A workspace of the
+// mynumber segment is an ERROR.
 func (r *AwsWorkspacesEncryptedRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	fails := func(*hclext.Block) (lint.Default, bool) { return lint.DefaultFails, true }
-	for _, volume := range []struct {
-		attr string
-		msg  project.Text
-	}{
-		{"root_volume_encryption_enabled", msgWorkspaceRootNotEncrypted},
-		{"user_volume_encryption_enabled", msgWorkspaceUserNotEncrypted},
-	} {
-		if err := runner.RequireEachTrue(r, "aws_workspaces_workspace", volume.attr, fails, whatWorkspace, volume.msg); err != nil {
-			return err
+	return eachAtSegmentLevel(runner, r, "aws_workspaces_workspace", func(workspace *hclext.Block, rule lint.Rule) error {
+		for _, volume := range []struct {
+			attr string
+			msg  project.Text
+		}{
+			{"root_volume_encryption_enabled", msgWorkspaceRootNotEncrypted},
+			{"user_volume_encryption_enabled", msgWorkspaceUserNotEncrypted},
+		} {
+			v := runner.Attr(workspace.Body, volume.attr, cty.Bool)
+			if err := runner.RequireTrue(rule, v, workspace.DefRange, lint.DefaultFails, whatWorkspace, volume.msg, lint.Address(workspace)); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
