@@ -107,7 +107,7 @@ module "vpc" {
 
 func TestCSVLines(t *testing.T) {
 	l := &Ledger{Name: "x", Language: project.English, TagKeys: []string{"DataClassification"}, Rows: []Row{{
-		Address: "aws_s3_bucket.a", Type: "aws_s3_bucket", Kind: project.Text{EN: "S3 bucket"}, Segment: "-",
+		Address: "aws_s3_bucket.a", Type: "aws_s3_bucket", Kind: project.Text{EN: "S3 bucket"}, Segment: project.Text{EN: "-"},
 		Tags:    []project.Text{{EN: "a, \"quoted\" value"}},
 		Backups: []project.Text{{EN: "versioning: on"}, {EN: "replication"}},
 		Unknown: []Unknown{{Name: "tags", Why: project.Text{EN: "why"}}}, Location: "main.tf:1",

@@ -51,7 +51,7 @@ func (l *Ledger) header() []string {
 // cells returns the cells of a row.
 func (l *Ledger) cells(r Row) []string {
 	lang := l.Language
-	c := []string{r.Address, r.Kind.In(lang), r.Type, r.Name.In(lang), r.Region.In(lang), r.Segment}
+	c := []string{r.Address, r.Kind.In(lang), r.Type, r.Name.In(lang), r.Region.In(lang), r.Segment.In(lang)}
 	for _, t := range r.Tags {
 		c = append(c, t.In(lang))
 	}
@@ -126,8 +126,8 @@ var (
 			EN: "\"(default)\" means the code does not set the value, and the default of the AWS provider or of the service applies.",
 		},
 		{
-			JA: "セグメントの欄は、セグメントの判定機能ができるまで「-」です。",
-			EN: "The segment column is \"-\" until the plugin decides segments.",
+			JA: "セグメントの欄は、データストアが置かれたネットワークのセグメント（mynumber: マイナンバー利用事務系、lgwan: LGWAN接続系、internet: インターネット接続系、dmz: 更新用 DMZ）です。セグメントのタグ（既定では Segment）、provider の default_tags、設定したアドレス範囲、又は参照するネットワーク（サブネット、サブネットグループなど）から判定します。どのセグメントにも当たらないものは「-」、判定できないものは「不明」です。",
+			EN: "The segment column is the network segment the store is placed in (mynumber: My Number segment, lgwan: LGWAN segment, internet: internet segment, dmz: update DMZ), decided from its segment tag (Segment by default), its provider's default_tags, the configured address ranges, or the network it refers to (a subnet, a subnet group …); \"-\" when it is in none, \"unknown\" when it cannot be decided.",
 		},
 	}
 	mdUnread = project.Text{JA: "読んでいないもの", EN: "Not read"}

@@ -14,6 +14,7 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/aws"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/segment"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
@@ -46,8 +47,9 @@ type Row struct {
 	Name project.Text
 	// Region is where it is stored, with the regions of its replicas.
 	Region project.Text
-	// Segment is the network segment; "-" until segments are decided.
-	Segment string
+	// Segment is the network segment the store is placed in: its name,
+	// "-" when it is in none, "不明"/"unknown" when it cannot be decided.
+	Segment project.Text
 	// Tags are the values of the ledger tags, in the order of TagKeys.
 	Tags []project.Text
 	// Encryption and Key say how it is encrypted at rest.
@@ -74,9 +76,8 @@ type Note struct {
 	What  project.Text
 }
 
-// SegmentPending is the segment of every row until the segment model
-// decides segments.
-const SegmentPending = "-"
+// SegmentNone is the segment of a store placed in no segment.
+const SegmentNone = "-"
 
 // ConfigFile is the TFLint configuration the ledger reads in the
 // configuration's directory: the plugin block (language) and the options
@@ -96,8 +97,18 @@ var reader = &storeReader{lint.Meta{
 	Preset:   config.All,
 	Provider: "aws",
 	Items:    []string{"4.2.1.1"},
-	Reads:    aws.DataStoreReads(),
+	Reads:    storeReads(),
 }}
+
+// storeReads are the reads of every setting of the data-store table and of
+// the segment placement of the stores.
+func storeReads() lint.Reads {
+	reads := aws.DataStoreReads()
+	for ty, schema := range aws.SegmentReads() {
+		reads[ty] = lint.MergeSchema(reads[ty], schema)
+	}
+	return reads
+}
 
 // Build reads the configuration in dir (its root module and the local
 // modules it calls) and returns its ledger.
@@ -166,7 +177,6 @@ func (l *Ledger) row(lr *lint.Runner, runner *Runner, in *instance, store *aws.D
 		Address:  address,
 		Type:     store.Kind.Type,
 		Kind:     store.Kind.Name,
-		Segment:  SegmentPending,
 		Location: fmt.Sprintf("%s:%d", store.Block.DefRange.Filename, store.Block.DefRange.Start.Line),
 	}
 	for _, u := range []*unknownExpansion{in.countUnknown, unknownKey} {
@@ -194,6 +204,15 @@ func (l *Ledger) row(lr *lint.Runner, runner *Runner, in *instance, store *aws.D
 	if len(replicas) > 0 {
 		list := strings.Join(replicas, ", ")
 		row.Region = project.Text{JA: row.Region.JA + "（レプリカ: " + list + "）", EN: row.Region.EN + " (replicas: " + list + ")"}
+	}
+
+	placement, err := store.Segment(lr, reader)
+	if err != nil {
+		return Row{}, err
+	}
+	row.Segment = segmentCell(placement)
+	if u := placement.Unknown; u != nil && len(placement.Segments) == 0 {
+		row.Unknown = append(row.Unknown, Unknown{Name: "segment", Why: project.Text{JA: u.What.JA + ": " + u.Why.JA, EN: u.What.EN + ": " + u.Why.EN}})
 	}
 
 	tags, err := store.Tags(lr)
@@ -229,6 +248,19 @@ func (l *Ledger) row(lr *lint.Runner, runner *Runner, in *instance, store *aws.D
 		row.Backups = append(row.Backups, note(b))
 	}
 	return row, nil
+}
+
+// segmentCell says the segment a store is placed in: its name (the names
+// of the segments it joins, when it is in more than one), "-" for none,
+// and "不明"/"unknown" when it cannot be decided.
+func segmentCell(p segment.Placement) project.Text {
+	switch {
+	case len(p.Segments) > 0:
+		return project.Text{JA: strings.Join(p.Segments, "、"), EN: strings.Join(p.Segments, ", ")}
+	case p.Unknown != nil:
+		return textUnknown
+	}
+	return project.Text{JA: SegmentNone, EN: SegmentNone}
 }
 
 // Texts of cells.

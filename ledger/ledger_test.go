@@ -13,6 +13,7 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/segment"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files of the ledger (read every diff before keeping it)")
@@ -165,11 +166,140 @@ resource "aws_efs_file_system" "shared" {
 	}
 	want := []string{
 		"region（provider aws のブロックがなく、リージョンは環境変数や AWS の設定ファイルで決まります）",
+		"segment（aws_efs_file_system.shared のタグ Segment: lint 時に値が決まりません）",
 		"tags（lint 時に値が決まりません）",
 		"encrypted（lint 時に値が決まりません）",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("unknown values differ (-want +got):\n%s", diff)
+	}
+}
+
+// TestBuildSegments pins the segment column: the segment a store is
+// placed in by its own tag, its provider's default_tags, or its network;
+// "-" for none; "unknown" (and why, in the last-but-one column) when it
+// cannot be decided.
+func TestBuildSegments(t *testing.T) {
+	l, err := Build(writeConfig(t, map[string]string{
+		".tflint.hcl": `
+plugin "lgcloud" {
+  enabled  = true
+  language = "en"
+}
+`,
+		"main.tf": `
+provider "aws" {
+  region = "ap-northeast-1"
+}
+
+provider "aws" {
+  alias  = "lgwan"
+  region = "ap-northeast-1"
+  default_tags {
+    tags = { Segment = "lgwan" }
+  }
+}
+
+variable "tags" {
+  type = map(string)
+}
+
+resource "aws_s3_bucket" "records" {
+  bucket = "resident-records"
+  tags   = { Segment = "mynumber" }
+}
+
+resource "aws_s3_bucket" "documents" {
+  provider = aws.lgwan
+  bucket   = "documents"
+}
+
+resource "aws_subnet" "db" {
+  vpc_id     = "vpc-0123"
+  cidr_block = "10.10.1.0/24"
+  tags       = { Segment = "mynumber" }
+}
+
+resource "aws_db_subnet_group" "db" {
+  subnet_ids = [aws_subnet.db.id]
+}
+
+resource "aws_db_instance" "records" {
+  identifier           = "records"
+  db_subnet_group_name = aws_db_subnet_group.db.name
+}
+
+resource "aws_s3_bucket" "site" {
+  bucket = "site"
+}
+
+resource "aws_efs_file_system" "shared" {
+  tags = var.tags
+}
+
+module "app" {
+  source  = "./modules/app"
+  segment = "mynumber"
+}
+`,
+		"modules/app/main.tf": `
+variable "segment" {
+  type = string
+}
+
+resource "aws_dynamodb_table" "cases" {
+  name = "cases"
+  tags = { Segment = var.segment }
+}
+`,
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	var unknown []string
+	for _, r := range l.Rows {
+		got[r.Address] = r.Segment.In(project.English)
+		for _, u := range r.Unknown {
+			if u.Name == "segment" {
+				unknown = append(unknown, r.Address+": "+u.String(project.English))
+			}
+		}
+	}
+	want := map[string]string{
+		"aws_s3_bucket.records":               "mynumber",
+		"aws_s3_bucket.documents":             "lgwan",
+		"aws_db_instance.records":             "mynumber",
+		"aws_s3_bucket.site":                  "-",
+		"aws_efs_file_system.shared":          "unknown",
+		"module.app.aws_dynamodb_table.cases": "mynumber",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("segments differ (-want +got):\n%s", diff)
+	}
+	wantUnknown := []string{"aws_efs_file_system.shared: segment (tag Segment of aws_efs_file_system.shared: the value is not known at lint time)"}
+	if diff := cmp.Diff(wantUnknown, unknown); diff != "" {
+		t.Errorf("unknown segments differ (-want +got):\n%s", diff)
+	}
+}
+
+func TestSegmentCell(t *testing.T) {
+	cases := []struct {
+		Name string
+		P    segment.Placement
+		Want project.Text
+	}{
+		{"one segment", segment.Placement{Segments: []string{"mynumber"}}, project.Text{JA: "mynumber", EN: "mynumber"}},
+		{"segments joined", segment.Placement{Segments: []string{"mynumber", "internet"}}, project.Text{JA: "mynumber、internet", EN: "mynumber, internet"}},
+		{"no segment", segment.Placement{}, project.Text{JA: "-", EN: "-"}},
+		{"not known", segment.Placement{Unknown: &segment.Unknown{}}, textUnknown},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			if got := segmentCell(tc.P); got != tc.Want {
+				t.Errorf("segmentCell = %v, want %v", got, tc.Want)
+			}
+		})
 	}
 }
 

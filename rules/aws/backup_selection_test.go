@@ -109,3 +109,116 @@ resource "aws_backup_selection" "s" {
 		})
 	}
 }
+
+func TestTagLikeMatch(t *testing.T) {
+	cases := []struct {
+		Pattern, S string
+		Want       bool
+	}{
+		{"mynumber", "mynumber", true},
+		{"mynumber", "MyNumber", false},
+		{"my*", "mynumber", true},
+		{"*number", "mynumber", true},
+		{"m*n*r", "mynumber", true},
+		{"my?umber", "mynumber", true},
+		{"my?", "mynumber", false},
+		{"*", "", true},
+		{"", "x", false},
+		{"a*b", "ab", true},
+		{"a*b", "acbd", false},
+	}
+	for _, tc := range cases {
+		if got := tagLikeMatch(tc.Pattern, tc.S); got != tc.Want {
+			t.Errorf("tagLikeMatch(%q, %q) = %v, want %v", tc.Pattern, tc.S, got, tc.Want)
+		}
+	}
+}
+
+func TestBackupSelectionSelectsStore(t *testing.T) {
+	const store = `
+provider "aws" {
+  region = "ap-northeast-1"
+}
+
+resource "aws_efs_file_system" "shared" {
+  tags = { Segment = "mynumber", Backup = "daily" }
+}
+`
+	cases := []struct {
+		Name    string
+		Content string
+		Local   bool
+		Want    coverage
+	}{
+		{Name: "conditions alone select among every resource", Local: true, Want: covered, Content: `
+  condition {
+    string_equals {
+      key   = "aws:ResourceTag/Backup"
+      value = "daily"
+    }
+  }`},
+		{Name: "resources or selection_tag: either selects", Local: true, Want: covered, Content: `
+  resources = [aws_s3_bucket.other.arn]
+
+  selection_tag {
+    type  = "STRINGEQUALS"
+    key   = "Backup"
+    value = "daily"
+  }`},
+		{Name: "all conditions must hold", Local: true, Want: notCovered, Content: `
+  resources = ["*"]
+
+  condition {
+    string_equals {
+      key   = "aws:ResourceTag/Backup"
+      value = "daily"
+    }
+    string_equals {
+      key   = "aws:ResourceTag/Segment"
+      value = "lgwan"
+    }
+  }`},
+		{Name: "a reference in another module's selection does not name it", Local: false, Want: notCovered, Content: `
+  resources = [aws_efs_file_system.shared.arn]`},
+		{Name: "another module's selection by tag selects it", Local: false, Want: covered, Content: `
+  selection_tag {
+    type  = "STRINGEQUALS"
+    key   = "Segment"
+    value = "mynumber"
+  }`},
+		{Name: "a tag it lacks passes StringNotEquals", Local: true, Want: covered, Content: `
+  resources = ["*"]
+
+  condition {
+    string_not_equals {
+      key   = "aws:ResourceTag/Retired"
+      value = "true"
+    }
+  }`},
+		{Name: "not_resources by ARN may take it out", Local: true, Want: mayBeCovered, Content: `
+  resources     = ["*"]
+  not_resources = ["arn:aws:elasticfilesystem:ap-northeast-1:123456789012:file-system/fs-0123"]`},
+	}
+	rule := NewAwsBackupPlanConfiguredRule()
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			src := store + "resource \"aws_backup_selection\" \"s\" {\n  plan_id = aws_backup_plan.daily.id\n" + tc.Content + "\n}\n"
+			runner := lint.NewRunner(helper.TestRunner(t, map[string]string{"main.tf": src}), nil, lint.Options{Reads: rule.Reads})
+			selections, err := readBackupSelections(runner, rule)
+			if err != nil || len(selections) != 1 {
+				t.Fatalf("readBackupSelections = %d selections, %v", len(selections), err)
+			}
+			stores, err := DataStores(runner, rule)
+			if err != nil || len(stores) != 1 {
+				t.Fatalf("DataStores = %d stores, %v", len(stores), err)
+			}
+			tags, err := stores[0].Tags(runner)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, why := selections[0].selectsStore(stores[0].Address(), "elasticfilesystem", tags, tc.Local); got != tc.Want {
+				t.Errorf("selectsStore = %d (%v), want %d", got, why, tc.Want)
+			}
+		})
+	}
+}

@@ -260,6 +260,13 @@ func sortedLogBlocks(blocks []*hclext.Block) []*hclext.Block {
 // the log may exist out of the rule's sight, strict mode names the target
 // instead.
 func requireLogged(runner *lint.Runner, rule lint.Rule, links *logLinks, target *hclext.Block, what, msg project.Text, args ...any) ([]*hclext.Block, error) {
+	return requireLoggedAt(runner, rule, links, target, hcl.Range{}, what, msg, args...)
+}
+
+// requireLoggedAt is requireLogged reporting a missing log resource at at,
+// unless at is the zero range: where a measure of the target's segment
+// belongs in a called module (segmentFindingAt).
+func requireLoggedAt(runner *lint.Runner, rule lint.Rule, links *logLinks, target *hclext.Block, at hcl.Range, what, msg project.Text, args ...any) ([]*hclext.Block, error) {
 	label := target.Labels[1]
 	if found := links.by[label]; len(found) > 0 {
 		return found, nil
@@ -288,6 +295,9 @@ func requireLogged(runner *lint.Runner, rule lint.Rule, links *logLinks, target 
 			JA: fmt.Sprintf("%s の %s がどの %s を指すか特定できません", links.blindAt, links.link.Attr, links.link.Target),
 			EN: fmt.Sprintf("which %s the %s of %s names cannot be told", links.link.Target, links.link.Attr, links.blindAt),
 		})
+	}
+	if at != (hcl.Range{}) {
+		return nil, runner.Report(rule, at, msg, args...)
 	}
 	if zero, ok := links.zero[label]; ok {
 		return nil, runner.Report(rule, zero.Range, msg, args...)

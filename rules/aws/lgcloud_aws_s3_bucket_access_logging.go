@@ -4,9 +4,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/hcl/v2"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/segment"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"github.com/zclconf/go-cty/cty"
@@ -14,7 +16,8 @@ import (
 
 // AwsS3BucketAccessLoggingRule checks that the S3 buckets that receive the
 // logs of other services have server access logging, so that access to the
-// evidence is itself recorded.
+// evidence is itself recorded; and so do the buckets that hold the data of
+// the My Number segment, for which a finding is an ERROR.
 type AwsS3BucketAccessLoggingRule struct{ lint.Meta }
 
 var _ lint.Rule = (*AwsS3BucketAccessLoggingRule)(nil)
@@ -63,13 +66,14 @@ func NewAwsS3BucketAccessLoggingRule() *AwsS3BucketAccessLoggingRule {
 	for _, ty := range []string{"aws_lb", "aws_alb", "aws_elb"} {
 		reads[ty].Blocks[0].Body.Attributes = append(reads[ty].Blocks[0].Body.Attributes, hclext.AttributeSchema{Name: "enabled"})
 	}
+	reads = segmentLevelReads(reads, "aws_networkfirewall_logging_configuration", "aws_s3_bucket_logging")
 	return &AwsS3BucketAccessLoggingRule{lint.Meta{
 		RuleName: "lgcloud_aws_s3_bucket_access_logging",
 		Level:    tflint.WARNING,
 		Preset:   config.Recommended,
 		Provider: "aws",
 		Items:    []string{"4.6.1.4"},
-		Summary:  project.Text{JA: "ログを保管する S3 バケットでサーバーアクセスログを記録する", EN: "S3 buckets that hold logs have server access logging"},
+		Summary:  project.Text{JA: "ログやマイナンバー利用事務系のデータを保管する S3 バケットでサーバーアクセスログを記録する", EN: "S3 buckets that hold logs or My Number segment data have server access logging"},
 		Reads:    reads,
 	}}
 }
@@ -92,12 +96,24 @@ var msgLogBucketAccessLogging = project.Text{
 	EN: "S3 bucket %s holds the logs of %s but has no server access logging; add an aws_s3_bucket_logging that records access to it in another bucket, so that access to the evidence is recorded.",
 }
 
-var whatLogBucketLogging = project.Text{JA: "ログバケットのサーバーアクセスログ", EN: "server access logging of a log bucket"}
+var msgSegmentBucketAccessLogging = project.Text{
+	JA: "S3 バケット %s は%sのデータを保管していますが、サーバーアクセスログが設定されていません。データへのアクセスを監査・フォレンジックの証拠として残すため、aws_s3_bucket_logging でこのバケットのアクセスログを別のバケットに記録してください。",
+	EN: "S3 bucket %s holds data of the %s but has no server access logging; add an aws_s3_bucket_logging that records access to it in another bucket, so that access to the data is kept as evidence for audit and forensics.",
+}
+
+var (
+	whatLogBucketLogging     = project.Text{JA: "ログバケットのサーバーアクセスログ", EN: "server access logging of a log bucket"}
+	whatSegmentBucketLogging = project.Text{JA: "マイナンバー利用事務系のデータを保管しうる S3 バケットのサーバーアクセスログ", EN: "server access logging of a bucket that may hold My Number segment data"}
+)
 
 // Check finds the buckets of the module that receive logs from the
-// sources above, by reference or by name, and reports each that has no
-// server access logging: neither a legacy logging block nor an
-// aws_s3_bucket_logging that names it.
+// sources above, by reference or by name, and the buckets placed in the
+// mynumber segment (their Segment tag, or their provider's default_tags),
+// and reports each that has no server access logging: neither a legacy
+// logging block nor an aws_s3_bucket_logging that names it. A finding on a
+// bucket of the mynumber segment is an ERROR. A bucket that receives no
+// logs and whose segment cannot be decided is named in strict mode when
+// it has no logging.
 func (r *AwsS3BucketAccessLoggingRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	buckets, err := runner.Resources(r, "aws_s3_bucket")
@@ -129,29 +145,66 @@ func (r *AwsS3BucketAccessLoggingRule) Check(tr tflint.Runner) error {
 		return err
 	}
 	for _, bucket := range sortedLogBlocks(buckets) {
-		label := bucket.Labels[1]
-		if len(receives[label]) == 0 || trailBuckets[label] {
-			continue
-		}
-		if len(bucket.Body.Blocks.OfType("logging")) > 0 {
-			continue
-		}
-		dyn, err := readDynamic(runner, "aws_s3_bucket", "logging")
-		if err != nil {
-			return err
-		}
-		if dyn.state[lint.Address(bucket)] == nestedMaybe {
-			v := dyn.maybe[lint.Address(bucket)]
-			if err := runner.Unverified(r, lint.Value{State: lint.Unknown, Name: v.Name, Range: v.Range, Why: whyDynamicBlock}, whatLogBucketLogging); err != nil {
-				return err
-			}
-			continue
-		}
-		if _, err := requireLogged(runner, r, links, bucket, whatLogBucketLogging, msgLogBucketAccessLogging, lint.Address(bucket), strings.Join(receives[label], ", ")); err != nil {
+		if err := r.checkBucket(runner, bucket, receives[bucket.Labels[1]], trailBuckets[bucket.Labels[1]], links); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// checkBucket judges one bucket, which receives the logs of the sources
+// named in logsOf (none when empty). A bucket that receives a trail's logs
+// (trail) is left to lgcloud_aws_cloudtrail_bucket_protected.
+func (r *AwsS3BucketAccessLoggingRule) checkBucket(runner *lint.Runner, bucket *hclext.Block, logsOf []string, trail bool, links *logLinks) error {
+	if trail {
+		return nil
+	}
+	p, err := segmentOf(runner, r, bucket)
+	if err != nil {
+		return err
+	}
+	mine := placedInMyNumber(p)
+	logBucket := len(logsOf) > 0
+	if !logBucket && mine == notInSegments {
+		return nil
+	}
+	if len(bucket.Body.Blocks.OfType("logging")) > 0 {
+		return nil
+	}
+	dyn, err := readDynamic(runner, "aws_s3_bucket", "logging")
+	if err != nil {
+		return err
+	}
+	if dyn.state[lint.Address(bucket)] == nestedMaybe {
+		v := dyn.maybe[lint.Address(bucket)]
+		what := whatLogBucketLogging
+		if !logBucket {
+			what = whatSegmentBucketLogging
+		}
+		return runner.Unverified(r, lint.Value{State: lint.Unknown, Name: v.Name, Range: v.Range, Why: whyDynamicBlock}, what)
+	}
+	if !logBucket && mine == segmentUndecided {
+		// Logging is required only if the bucket is of the mynumber
+		// segment, which cannot be decided.
+		if len(links.by[bucket.Labels[1]]) > 0 {
+			return nil
+		}
+		return runner.Unverified(r, undecidedSegment(bucket, p), whatSegmentBucketLogging)
+	}
+	var rule lint.Rule = r
+	var at hcl.Range // the bucket, or the count that leaves its logging without instance
+	msg, what, args := msgLogBucketAccessLogging, whatLogBucketLogging, []any{lint.Address(bucket), strings.Join(logsOf, ", ")}
+	if mine == isInSegments {
+		rule = lint.AtSeverity(r, tflint.ERROR)
+		if at, _, err = segmentInput(runner, p, nil); err != nil {
+			return err
+		}
+		if !logBucket {
+			msg, what, args = msgSegmentBucketAccessLogging, whatSegmentBucketLogging, []any{lint.Address(bucket), segment.Title(config.SegmentMyNumber)}
+		}
+	}
+	_, err = requireLoggedAt(runner, rule, links, bucket, at, what, msg, args...)
+	return err
 }
 
 // readSource calls found with the label of each bucket of the module that a

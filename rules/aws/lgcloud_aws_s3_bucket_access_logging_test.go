@@ -4,8 +4,10 @@ import (
 	"testing"
 
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint/linttest"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
 func logBucketNoLogging(bucket, sources string) string {
@@ -268,6 +270,178 @@ resource "aws_flow_log" "main" {
 		t.Run(tc.Name, func(t *testing.T) {
 			runner := linttest.Run(t, NewAwsS3BucketAccessLoggingRule(), map[string]string{"resource.tf": tc.Content}, tc.Config)
 			helper.AssertIssues(t, tc.Expected, runner.Issues)
+		})
+	}
+}
+
+func segmentBucketNoLogging(bucket string) string {
+	return "S3 バケット " + bucket + " はマイナンバー利用事務系（mynumber）のデータを保管していますが、サーバーアクセスログが設定されていません。データへのアクセスを監査・フォレンジックの証拠として残すため、aws_s3_bucket_logging でこのバケットのアクセスログを別のバケットに記録してください。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]"
+}
+
+func TestAwsS3BucketAccessLoggingRuleSegments(t *testing.T) {
+	rule := NewAwsS3BucketAccessLoggingRule()
+	errorRule := lint.AtSeverity(rule, tflint.ERROR)
+	notice := linttest.Notice(rule)
+	cases := []struct {
+		Name     string
+		Content  string
+		Config   *config.Config
+		Expected helper.Issues
+	}{
+		{
+			Name: "bucket of the mynumber segment without logging is an ERROR",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  bucket = "resident-records"
+  tags   = { Segment = "mynumber" }
+}`,
+			Expected: helper.Issues{evidenceIssue(errorRule, segmentBucketNoLogging("aws_s3_bucket.records"), 2, 1, 2, 35)},
+		},
+		{
+			Name: "bucket of the mynumber segment by provider default_tags is an ERROR",
+			Content: `
+provider "aws" {
+  region = "ap-northeast-1"
+  default_tags {
+    tags = { Segment = "mynumber" }
+  }
+}
+
+resource "aws_s3_bucket" "records" {
+  bucket = "resident-records"
+}`,
+			Expected: helper.Issues{evidenceIssue(errorRule, segmentBucketNoLogging("aws_s3_bucket.records"), 9, 1, 9, 35)},
+		},
+		{
+			Name: "own tag wins over the provider default_tags",
+			Content: `
+provider "aws" {
+  region = "ap-northeast-1"
+  default_tags {
+    tags = { Segment = "mynumber" }
+  }
+}
+
+resource "aws_s3_bucket" "site" {
+  bucket = "public-site"
+  tags   = { Segment = "internet" }
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "mynumber bucket with an aws_s3_bucket_logging passes",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  bucket = "resident-records"
+  tags   = { Segment = "mynumber" }
+}
+
+resource "aws_s3_bucket_logging" "records" {
+  bucket        = aws_s3_bucket.records.id
+  target_bucket = "access-logs"
+  target_prefix = "records/"
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "mynumber bucket with a legacy logging block passes",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  bucket = "resident-records"
+  tags   = { Segment = "mynumber" }
+
+  logging {
+    target_bucket = "access-logs"
+  }
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "log bucket of the mynumber segment keeps its message and is an ERROR",
+			Content: `
+resource "aws_s3_bucket" "logs" {
+  bucket = "example-logs"
+  tags   = { Segment = "mynumber" }
+}
+
+resource "aws_flow_log" "main" {
+  log_destination_type = "s3"
+  log_destination      = aws_s3_bucket.logs.arn
+}`,
+			Expected: helper.Issues{evidenceIssue(errorRule, logBucketNoLogging("aws_s3_bucket.logs", "aws_flow_log.main"), 2, 1, 2, 32)},
+		},
+		{
+			Name: "buckets of other segments that hold no logs are not checked",
+			Content: `
+resource "aws_s3_bucket" "lgwan" {
+  tags = { Segment = "lgwan" }
+}
+
+resource "aws_s3_bucket" "internet" {
+  tags = { Segment = "internet" }
+}`,
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "bucket whose segment cannot be known is named in strict mode",
+			Content: `
+variable "tags" {
+  type = map(string)
+}
+
+resource "aws_s3_bucket" "records" {
+  tags = var.tags
+}`,
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{evidenceIssue(notice, "strict: マイナンバー利用事務系のデータを保管しうる S3 バケットのサーバーアクセスログを確認できません。aws_s3_bucket.records: セグメントを決められません（aws_s3_bucket.records のタグ Segment: lint 時に値が決まりません）。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 7, 10, 7, 18)},
+		},
+		{
+			Name: "bucket whose segment cannot be known is not reported outside strict mode",
+			Content: `
+variable "tags" {
+  type = map(string)
+}
+
+resource "aws_s3_bucket" "records" {
+  tags = var.tags
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "bucket whose segment cannot be known but that has logging passes",
+			Content: `
+variable "tags" {
+  type = map(string)
+}
+
+resource "aws_s3_bucket" "records" {
+  tags = var.tags
+}
+
+resource "aws_s3_bucket_logging" "records" {
+  bucket        = aws_s3_bucket.records.id
+  target_bucket = "access-logs"
+  target_prefix = "records/"
+}`,
+			Config:   linttest.Strict(),
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "English message",
+			Content: `
+resource "aws_s3_bucket" "records" {
+  tags = { Segment = "mynumber" }
+}`,
+			Config:   linttest.English(),
+			Expected: helper.Issues{evidenceIssue(errorRule, "S3 bucket aws_s3_bucket.records holds data of the My Number segment (mynumber) but has no server access logging; add an aws_s3_bucket_logging that records access to it in another bucket, so that access to the data is kept as evidence for audit and forensics. [Guideline 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 2, 1, 2, 35)},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			runner := linttest.Run(t, NewAwsS3BucketAccessLoggingRule(), map[string]string{"resource.tf": tc.Content}, tc.Config)
+			helper.AssertIssues(t, tc.Expected, runner.Issues)
+			assertSeverities(t, tc.Expected, runner.Issues)
 		})
 	}
 }

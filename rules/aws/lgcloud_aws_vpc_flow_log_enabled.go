@@ -9,7 +9,9 @@ import (
 )
 
 // AwsVpcFlowLogEnabledRule checks that every VPC of a module has a flow log
-// that records all of its traffic.
+// that records all of its traffic. The flow logs of the networks of the My
+// Number and LGWAN segments and of the update DMZ are required: a finding on
+// such a VPC is an ERROR.
 type AwsVpcFlowLogEnabledRule struct{ lint.Meta }
 
 var _ lint.Rule = (*AwsVpcFlowLogEnabledRule)(nil)
@@ -19,7 +21,7 @@ var vpcFlowLogLink = logLink{Type: "aws_flow_log", Attr: "vpc_id", Target: "aws_
 
 // NewAwsVpcFlowLogEnabledRule returns the rule.
 func NewAwsVpcFlowLogEnabledRule() *AwsVpcFlowLogEnabledRule {
-	reads := logLinkReads(lint.Reads{}, vpcFlowLogLink)
+	reads := segmentLevelReads(logLinkReads(lint.Reads{}, vpcFlowLogLink))
 	addAttrs(reads, "aws_flow_log", "traffic_type")
 	return &AwsVpcFlowLogEnabledRule{lint.Meta{
 		RuleName: "lgcloud_aws_vpc_flow_log_enabled",
@@ -37,6 +39,11 @@ var msgVpcFlowLogMissing = project.Text{
 	EN: "VPC %s has no flow log; declare an aws_flow_log whose vpc_id refers to it, so that its traffic is kept as evidence for audit and forensics.",
 }
 
+var msgSegmentVpcFlowLogMissing = project.Text{
+	JA: "%sの VPC %s にフローログがありません。このセグメントの通信の記録は監査・フォレンジックの証拠として欠かせないため、vpc_id でこの VPC を参照する aws_flow_log を宣言してください。",
+	EN: "VPC %[2]s of the %[1]s has no flow log; the traffic of this segment must be kept as evidence for audit and forensics: declare an aws_flow_log whose vpc_id refers to it.",
+}
+
 var msgVpcFlowLogPartial = project.Text{
 	JA: "VPC %s のフローログ %s は traffic_type = %q で、一部の通信しか記録しません。許可された通信も拒否された通信も証拠として残すため、traffic_type = \"ALL\" を設定してください。",
 	EN: "VPC %s: flow log %s records only part of the traffic (traffic_type = %q); set traffic_type = \"ALL\" so that both accepted and rejected traffic are kept as evidence.",
@@ -46,7 +53,8 @@ var whatVpcFlowLog = project.Text{JA: "VPC フローログ", EN: "VPC flow logs"
 
 // Check reports each VPC that no flow log names by reference in vpc_id,
 // and each flow log of a VPC that records only accepted or only rejected
-// traffic.
+// traffic: as an ERROR when the VPC is placed in the mynumber, lgwan or dmz
+// segment, at the rule's level otherwise.
 func (r *AwsVpcFlowLogEnabledRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
 	vpcs, err := runner.Resources(r, "aws_vpc")
@@ -62,14 +70,19 @@ func (r *AwsVpcFlowLogEnabledRule) Check(tr tflint.Runner) error {
 	}
 	for _, vpc := range sortedLogBlocks(vpcs) {
 		name := lint.Address(vpc)
-		logs, err := requireLogged(runner, r, links, vpc, whatVpcFlowLog, msgVpcFlowLogMissing, name)
+		p, err := segmentOf(runner, r, vpc)
+		if err != nil {
+			return err
+		}
+		rule, msg, args := guardedLog(r, p, msgVpcFlowLogMissing, msgSegmentVpcFlowLogMissing, name)
+		logs, err := requireLogged(runner, rule, links, vpc, whatVpcFlowLog, msg, args...)
 		if err != nil {
 			return err
 		}
 		for _, log := range logs {
 			traffic := runner.Attr(log.Body, "traffic_type", cty.String)
 			if s, ok := traffic.String(); ok && s != "ALL" {
-				if err := runner.Report(r, traffic.Range, msgVpcFlowLogPartial, name, lint.Address(log), s); err != nil {
+				if err := runner.Report(rule, traffic.Range, msgVpcFlowLogPartial, name, lint.Address(log), s); err != nil {
 					return err
 				}
 				continue

@@ -1,11 +1,14 @@
 package aws
 
 import (
+	"net/netip"
 	"testing"
 
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint/linttest"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
 func vpcFlowLogMissing(vpc string) string {
@@ -294,6 +297,123 @@ resource "aws_flow_log" "other" {
 		t.Run(tc.Name, func(t *testing.T) {
 			runner := linttest.Run(t, NewAwsVpcFlowLogEnabledRule(), map[string]string{"resource.tf": tc.Content}, tc.Config)
 			helper.AssertIssues(t, tc.Expected, runner.Issues)
+		})
+	}
+}
+
+func TestAwsVpcFlowLogEnabledRuleSegments(t *testing.T) {
+	rule := NewAwsVpcFlowLogEnabledRule()
+	errorRule := lint.AtSeverity(rule, tflint.ERROR)
+	segmentMissing := func(segment, vpc string) string {
+		return segment + "の VPC " + vpc + " にフローログがありません。このセグメントの通信の記録は監査・フォレンジックの証拠として欠かせないため、vpc_id でこの VPC を参照する aws_flow_log を宣言してください。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]"
+	}
+	cidrs := config.Default()
+	cidrs.Segments[config.SegmentDMZ].CIDRs = []netip.Prefix{netip.MustParsePrefix("10.30.0.0/16")}
+	cases := []struct {
+		Name     string
+		Content  string
+		Config   *config.Config
+		Expected helper.Issues
+	}{
+		{
+			Name: "VPC of the mynumber segment without a flow log is an ERROR",
+			Content: `
+resource "aws_vpc" "mynumber" {
+  cidr_block = "10.10.0.0/16"
+  tags       = { Segment = "mynumber" }
+}`,
+			Expected: helper.Issues{evidenceIssue(errorRule, segmentMissing("マイナンバー利用事務系（mynumber）", "aws_vpc.mynumber"), 2, 1, 2, 30)},
+		},
+		{
+			Name: "VPC of the lgwan segment by provider default_tags is an ERROR",
+			Content: `
+provider "aws" {
+  region = "ap-northeast-1"
+  default_tags {
+    tags = { Segment = "LGWAN" }
+  }
+}
+
+resource "aws_vpc" "lgwan" {
+  cidr_block = "10.20.0.0/16"
+}`,
+			Expected: helper.Issues{evidenceIssue(errorRule, segmentMissing("LGWAN接続系（lgwan）", "aws_vpc.lgwan"), 9, 1, 9, 27)},
+		},
+		{
+			Name: "VPC of the dmz by its configured CIDR is an ERROR",
+			Content: `
+resource "aws_vpc" "relay" {
+  cidr_block = "10.30.0.0/16"
+}`,
+			Config:   cidrs,
+			Expected: helper.Issues{evidenceIssue(errorRule, segmentMissing("更新用 DMZ（dmz）", "aws_vpc.relay"), 2, 1, 2, 27)},
+		},
+		{
+			Name: "partial flow log of a mynumber VPC is an ERROR",
+			Content: `
+resource "aws_vpc" "mynumber" {
+  cidr_block = "10.10.0.0/16"
+  tags       = { Segment = "mynumber" }
+}
+
+resource "aws_flow_log" "mynumber" {
+  vpc_id       = aws_vpc.mynumber.id
+  traffic_type = "REJECT"
+}`,
+			Expected: helper.Issues{evidenceIssue(errorRule, `VPC aws_vpc.mynumber のフローログ aws_flow_log.mynumber は traffic_type = "REJECT" で、一部の通信しか記録しません。許可された通信も拒否された通信も証拠として残すため、traffic_type = "ALL" を設定してください。 [指針 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]`, 9, 18, 9, 26)},
+		},
+		{
+			Name: "mynumber VPC with a flow log of all traffic passes",
+			Content: `
+resource "aws_vpc" "mynumber" {
+  cidr_block = "10.10.0.0/16"
+  tags       = { Segment = "mynumber" }
+}
+
+resource "aws_flow_log" "mynumber" {
+  vpc_id       = aws_vpc.mynumber.id
+  traffic_type = "ALL"
+}`,
+			Expected: helper.Issues{},
+		},
+		{
+			Name: "VPC of the internet segment stays a WARNING",
+			Content: `
+resource "aws_vpc" "internet" {
+  cidr_block = "10.40.0.0/16"
+  tags       = { Segment = "internet" }
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, vpcFlowLogMissing("aws_vpc.internet"), 2, 1, 2, 30)},
+		},
+		{
+			Name: "VPC whose segment cannot be known stays a WARNING",
+			Content: `
+variable "segment" {
+  type = string
+}
+
+resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+  tags       = { Segment = var.segment }
+}`,
+			Expected: helper.Issues{evidenceIssue(rule, vpcFlowLogMissing("aws_vpc.main"), 6, 1, 6, 26)},
+		},
+		{
+			Name: "English message names the segment",
+			Content: `
+resource "aws_vpc" "mynumber" {
+  cidr_block = "10.10.0.0/16"
+  tags       = { Segment = "mynumber" }
+}`,
+			Config:   linttest.English(),
+			Expected: helper.Issues{evidenceIssue(errorRule, "VPC aws_vpc.mynumber of the My Number segment (mynumber) has no flow log; the traffic of this segment must be kept as evidence for audit and forensics: declare an aws_flow_log whose vpc_id refers to it. [Guideline 4.6.1.4 / JIS Q 27017 12.4.1, 16.1.7]", 2, 1, 2, 30)},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Name, func(t *testing.T) {
+			runner := linttest.Run(t, NewAwsVpcFlowLogEnabledRule(), map[string]string{"resource.tf": tc.Content}, tc.Config)
+			helper.AssertIssues(t, tc.Expected, runner.Issues)
+			assertSeverities(t, tc.Expected, runner.Issues)
 		})
 	}
 }

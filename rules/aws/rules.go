@@ -105,9 +105,11 @@ func Rules() []lint.Rule {
 		NewAwsDynamodbPitrEnabledRule(),
 		NewAwsEfsBackupEnabledRule(),
 		NewAwsFsxBackupRetentionRule(),
+		NewAwsS3BucketVersioningRule(),
 		NewAwsBackupPlanConfiguredRule(),
 		NewAwsDBDeletionProtectionRule(),
 		NewAwsDBFinalSnapshotRule(),
+		NewAwsInstanceTerminationProtectionRule(),
 
 		// Virtual machines: needed services only, malware protection (4.6.1.5)
 		NewAwsInstanceMetadataV2Rule(),
