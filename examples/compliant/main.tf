@@ -1,5 +1,5 @@
 # The same resident-records system (住民記録システム), encrypted at rest with a
-# customer-managed key.
+# customer-managed key, in a network closed to the internet (network.tf).
 
 resource "aws_kms_key" "records" {
   description         = "Resident records"
@@ -7,8 +7,15 @@ resource "aws_kms_key" "records" {
 }
 
 resource "aws_instance" "app" {
-  ami           = "ami-0123456789abcdef0"
-  instance_type = "m6i.large"
+  ami                     = "ami-0123456789abcdef0"
+  instance_type           = "m6i.large"
+  subnet_id               = aws_subnet.app.id
+  vpc_security_group_ids  = [aws_security_group.app.id]
+  disable_api_termination = true
+
+  metadata_options {
+    http_tokens = "required"
+  }
 
   root_block_device {
     volume_size = 50
@@ -53,7 +60,8 @@ resource "aws_rds_cluster" "records" {
 }
 
 module "archive_db" {
-  source    = "./modules/database"
-  name      = "resident-archive"
-  encrypted = true
+  source     = "./modules/database"
+  name       = "resident-archive"
+  encrypted  = true
+  kms_key_id = aws_kms_key.records.arn
 }

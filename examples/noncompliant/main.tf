@@ -1,9 +1,12 @@
-# A resident-records system (住民記録システム) as a vendor might first write it:
-# the data stores are not encrypted at rest.
+# A resident-records system (住民記録システム) of the My Number segment as a
+# vendor might first write it: the data stores are not encrypted at rest, and
+# its network (network.tf) is open to the internet.
 
 resource "aws_instance" "app" {
-  ami           = "ami-0123456789abcdef0"
-  instance_type = "m6i.large"
+  ami                    = "ami-0123456789abcdef0"
+  instance_type          = "m6i.large"
+  subnet_id              = aws_subnet.app.id
+  vpc_security_group_ids = [aws_security_group.app.id]
 
   root_block_device {
     volume_size = 50

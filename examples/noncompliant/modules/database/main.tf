@@ -22,6 +22,12 @@ variable "encrypted" {
   default     = true
 }
 
+variable "kms_key_id" {
+  description = "The customer-managed KMS key that encrypts the storage; null for the AWS-managed key."
+  type        = string
+  default     = null
+}
+
 resource "aws_db_instance" "this" {
   identifier                  = var.name
   engine                      = "postgres"
@@ -30,6 +36,7 @@ resource "aws_db_instance" "this" {
   username                    = "records_admin"
   manage_master_user_password = true
   storage_encrypted           = var.encrypted
+  kms_key_id                  = var.kms_key_id
 
   backup_retention_period         = 7
   deletion_protection             = true
