@@ -371,11 +371,17 @@ func (b *netBuilder) claim(n *segment.Node, block *hclext.Block) error {
 			if tag.Default {
 				by = segment.ByDefaultTag
 			}
-			// In a called module, TFLint carries a finding to the module
-			// call only from a whole attribute's expression.
+			// The tag's own value when it is written as an item of an
+			// object (in merge() too): in a called module, TFLint then
+			// carries a finding to the call's argument for that value
+			// alone, not to every input the tags use.
 			at := segment.Evidence{Range: tag.Range}
-			if attr, ok := block.Body.Attributes[tagsAttr]; ok && !tag.Default && usesInput(attr.Expr) {
-				at = b.evidence(attr.Expr)
+			if attr, ok := block.Body.Attributes[tagsAttr]; ok && !tag.Default {
+				if item := tagItemExpr(attr.Expr, key); item != nil {
+					at = b.evidence(item)
+				} else if usesInput(attr.Expr) {
+					at = b.evidence(attr.Expr)
+				}
 			}
 			n.Claims = append(n.Claims, segment.Claim{Segment: seg, By: by, At: at})
 		}
@@ -384,6 +390,32 @@ func (b *netBuilder) claim(n *segment.Node, block *hclext.Block) error {
 			What: project.Textf("%s のタグ %s", "tag %[2]s of %[1]s", n.ID, key),
 			Why:  tag.From.Why,
 			At:   segment.Evidence{Range: tag.Range},
+		}
+	}
+	return nil
+}
+
+// tagItemExpr returns the expression of the value of key in a tags
+// expression written as an object, or as a merge() of objects (the last
+// one that sets the key wins); nil when the key is not written so.
+func tagItemExpr(expr hcl.Expression, key string) hcl.Expression {
+	switch e := expr.(type) {
+	case *hclsyntax.ObjectConsExpr:
+		var found hcl.Expression
+		for _, item := range e.Items {
+			if k, ok := literalKey(item.KeyExpr); ok && k == key {
+				found = item.ValueExpr
+			}
+		}
+		return found
+	case *hclsyntax.FunctionCallExpr:
+		if e.Name != "merge" {
+			return nil
+		}
+		for i := len(e.Args) - 1; i >= 0; i-- {
+			if found := tagItemExpr(e.Args[i], key); found != nil {
+				return found
+			}
 		}
 	}
 	return nil
