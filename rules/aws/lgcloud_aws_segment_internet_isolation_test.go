@@ -58,6 +58,25 @@ resource "aws_internet_gateway" "igw" {
 					"Remove the gateway to the internet; reach on-premises through a dedicated line (a transit gateway or a virtual private gateway).")},
 		},
 		{
+			Name: "internet gateway in an untagged VPC whose subnets are of the My Number segment",
+			Content: `
+resource "aws_vpc" "records" {
+  cidr_block = "10.10.0.0/16"
+}
+resource "aws_subnet" "app" {
+  vpc_id     = aws_vpc.records.id
+  cidr_block = "10.10.1.0/24"
+  tags       = { Segment = "mynumber" }
+}
+resource "aws_internet_gateway" "igw" {
+  vpc_id = aws_vpc.records.id
+}`,
+			Config: en,
+			Expected: helper.Issues{issue(segRange(10, 1, 10, 38),
+				"aws_internet_gateway.igw connects network aws_vpc.records to the internet"+isolationTail+
+					"Remove the gateway to the internet; reach on-premises through a dedicated line (a transit gateway or a virtual private gateway).")},
+		},
+		{
 			Name: "internet gateway in a VPC of no segment passes",
 			Content: `
 resource "aws_vpc" "web" {

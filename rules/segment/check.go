@@ -94,6 +94,7 @@ func (r *Result) Of(id string) Placement {
 // separation. Its cost is linear in the size of the graph.
 func (g *Graph) Check() *Result {
 	c := &checker{g: g, res: &Result{place: map[string]*Placement{}}}
+	c.holdings()
 	for _, id := range g.order {
 		c.placeNode(id)
 	}
@@ -138,6 +139,8 @@ type checker struct {
 	// owns it: a configured range, or a network or subnet placed in the
 	// segment.
 	owners map[netip.Prefix]string
+	// held maps a network to the own claims of the subnets in it.
+	held map[string][]Claim
 }
 
 // placeNode decides a node's segment: its own claim when it has one,
@@ -170,6 +173,12 @@ func (c *checker) placeNode(id string) *Placement {
 				break
 			}
 		}
+	} else if held, ok := c.heldSegment(n); ok {
+		// A network that claims nothing is in the segment its subnets
+		// claim, when they agree: what else sits in it (a gateway, an
+		// untagged subnet) is in that segment too.
+		p.Segments, p.At = []string{held.Segment}, []Evidence{held.At}
+		own = []Claim{held}
 	} else if n.Blind != nil {
 		p.Unknown = n.Blind
 	}
@@ -270,10 +279,9 @@ func (c *checker) mixedIn(n *Node, own, outer string, ownAt, outerAt []Evidence)
 	})
 }
 
-// networksOfTwoSegments finds networks that claim no segment themselves
-// but hold subnets that claim two.
-func (c *checker) networksOfTwoSegments() {
-	held := map[string][]Claim{}
+// holdings records, for each network, the own claims of its subnets.
+func (c *checker) holdings() {
+	c.held = map[string][]Claim{}
 	for _, id := range c.g.order {
 		n := c.g.nodes[id]
 		if n.Kind != Subnet {
@@ -285,12 +293,32 @@ func (c *checker) networksOfTwoSegments() {
 		}
 		for _, ref := range n.In {
 			if net, ok := c.g.nodes[ref.ID]; ok && net.Kind == Network {
-				held[ref.ID] = append(held[ref.ID], own[0])
+				c.held[ref.ID] = append(c.held[ref.ID], own[0])
 			}
 		}
 	}
+}
+
+// heldSegment returns the claim of the subnets of a network that claims
+// no segment of its own, when they all claim the same segment.
+func (c *checker) heldSegment(n *Node) (Claim, bool) {
+	claims := c.held[n.ID]
+	if n.Kind != Network || len(claims) == 0 {
+		return Claim{}, false
+	}
+	for _, other := range claims[1:] {
+		if other.Segment != claims[0].Segment {
+			return Claim{}, false
+		}
+	}
+	return claims[0], true
+}
+
+// networksOfTwoSegments finds networks that claim no segment themselves
+// but hold subnets that claim two.
+func (c *checker) networksOfTwoSegments() {
 	for _, id := range c.g.order {
-		claims := held[id]
+		claims := c.held[id]
 		if len(claims) < 2 || len(c.res.place[id].Segments) > 0 {
 			continue
 		}

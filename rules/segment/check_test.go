@@ -240,9 +240,11 @@ func TestCheckPlacement(t *testing.T) {
 			Places: map[string]place{
 				"vpc.m":  {Segments: []string{"mynumber"}, At: []string{"vpc.m.cidr"}},
 				"vpc.v6": {Segments: []string{"mynumber"}, At: []string{"vpc.v6.cidr"}},
-				"vpc.x":  {},
-				"sub.l":  {Segments: []string{"lgwan"}, At: []string{"sub.l.cidr"}},
-				"sub.x":  {},
+				// A network that claims nothing is in the segment its
+				// subnets claim, and so is what else sits in it.
+				"vpc.x": {Segments: []string{"lgwan"}, At: []string{"sub.l.cidr"}},
+				"sub.l": {Segments: []string{"lgwan"}, At: []string{"sub.l.cidr"}},
+				"sub.x": {Segments: []string{"lgwan"}, At: []string{"sub.x>vpc.x", "sub.l.cidr"}},
 			},
 		},
 		{
@@ -263,7 +265,7 @@ func TestCheckPlacement(t *testing.T) {
 			},
 		},
 		{
-			Name: "route table of an untagged network takes the segment of its associated subnet",
+			Name: "route table of an untagged network takes the segment of its subnets",
 			Build: func(g *Graph) {
 				g.Add(node("vpc.x", Network, ""))
 				g.Add(node("sub.m", Subnet, "mynumber", "vpc.x"))
@@ -271,7 +273,7 @@ func TestCheckPlacement(t *testing.T) {
 				g.Link("rt", ref("rt", "sub.m"))
 			},
 			Places: map[string]place{
-				"rt": {Segments: []string{"mynumber"}, At: []string{"rt>sub.m", "sub.m.tags"}},
+				"rt": {Segments: []string{"mynumber"}, At: []string{"rt>vpc.x", "sub.m.tags"}},
 			},
 		},
 		{
