@@ -161,30 +161,7 @@ func lint(t *testing.T, src string, extra []string, expectedPath string) string 
 	if err := copyCase(src, work); err != nil {
 		t.Fatal(err)
 	}
-	args := []string{"--format", "json"}
-	for _, arg := range extra {
-		args = append(args, strings.ReplaceAll(arg, "{{work}}", work))
-	}
-
-	cmd := exec.Command(tflintPath, args...)
-	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "HOME="+t.TempDir(), "TFLINT_LOG=")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatalf("cannot run TFLint: %s", err)
-	}
-	if strings.Contains(stderr.String(), "panic") {
-		t.Fatalf("the plugin panicked:\n%s", stderr.String())
-	}
-
-	var got result
-	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
-		t.Fatalf("TFLint printed no JSON (%s):\nstdout: %s\nstderr: %s", err, stdout.String(), stderr.String())
-	}
-	checkExitCode(t, cmd.ProcessState.ExitCode(), got)
+	got := lintDir(t, work, extra...)
 
 	if *update {
 		out, _ := json.MarshalIndent(got, "", "  ")
@@ -204,6 +181,37 @@ func lint(t *testing.T, src string, extra []string, expectedPath string) string 
 		t.Errorf("TFLint output differs from %s (-want +got):\n%s", expectedPath, diff)
 	}
 	return work
+}
+
+// lintDir runs TFLint with its JSON output in work, with the extra
+// arguments ({{work}} stands for the folder), and returns what it printed.
+// It fails the test when the plugin panics, when TFLint prints no JSON, and
+// when the exit code breaks TFLint's contract.
+func lintDir(t *testing.T, work string, extra ...string) result {
+	t.Helper()
+	args := []string{"--format", "json"}
+	for _, arg := range extra {
+		args = append(args, strings.ReplaceAll(arg, "{{work}}", work))
+	}
+	cmd := exec.Command(tflintPath, args...)
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "HOME="+t.TempDir(), "TFLINT_LOG=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("cannot run TFLint: %s", err)
+	}
+	if strings.Contains(stderr.String(), "panic") {
+		t.Fatalf("the plugin panicked:\n%s", stderr.String())
+	}
+	var got result
+	if err := json.Unmarshal(stdout.Bytes(), &got); err != nil {
+		t.Fatalf("TFLint printed no JSON (%s):\nstdout: %s\nstderr: %s", err, stdout.String(), stderr.String())
+	}
+	checkExitCode(t, cmd.ProcessState.ExitCode(), got)
+	return got
 }
 
 // copyCase copies a case's Terraform and configuration into work, leaving

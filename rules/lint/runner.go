@@ -33,6 +33,8 @@ type Runner struct {
 	cache map[readKey][]*hclext.Block
 	// types holds the types each module context declares.
 	types map[tflint.ModuleCtxType]map[string]bool
+	// evals holds the values of the expressions asked of TFLint.
+	evals map[evalKey]evalResult
 	memo  map[any]any
 	// fixedBy names the rule that emitted a fix TFLint will apply when the
 	// rule's check returns; empty when the files are as read.
@@ -84,6 +86,7 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		fix:      opts.Fix,
 		cache:    map[readKey][]*hclext.Block{},
 		memo:     map[any]any{},
+		evals:    map[evalKey]evalResult{},
 		seen:     opts.Seen,
 		path:     opts.ModulePath,
 	}
@@ -179,6 +182,7 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 		keep = false
 	default:
 		r.cache, r.memo, r.types, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, ""
+		r.evals = map[evalKey]evalResult{}
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
 		return blocks, nil

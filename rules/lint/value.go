@@ -148,12 +148,41 @@ func (r *Runner) evaluate(expr hcl.Expression, ctx tflint.ModuleCtxType) (cty.Va
 	if val, ok := staticValue(expr); ok {
 		return val, nil
 	}
+	// Rules read the same attributes: each expression is asked of TFLint
+	// once per module. Expressions that differ between the instances of a
+	// resource (count.index, each) come bound, above, so one range has one
+	// value. Nothing is kept while a fix is pending.
+	key := evalKey{expr.Range(), ctx}
+	r.mu.Lock()
+	cached, ok := r.evals[key]
+	keep := r.fixedBy == ""
+	r.mu.Unlock()
+	if ok && keep {
+		return cached.val, cached.err
+	}
 	var val cty.Value
 	err := r.Runner.EvaluateExpr(expr, &val, &tflint.EvaluateExprOption{
 		WantType:  &cty.DynamicPseudoType,
 		ModuleCtx: ctx,
 	})
+	r.mu.Lock()
+	if r.fixedBy == "" {
+		r.evals[key] = evalResult{val, err}
+	}
+	r.mu.Unlock()
 	return val, err
+}
+
+// evalKey names an expression evaluated in a module context.
+type evalKey struct {
+	rng hcl.Range
+	ctx tflint.ModuleCtxType
+}
+
+// evalResult is what TFLint returned for an expression.
+type evalResult struct {
+	val cty.Value
+	err error
 }
 
 // staticValue evaluates an expression that refers to nothing and calls no

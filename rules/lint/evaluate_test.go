@@ -63,3 +63,35 @@ func TestBoundExpressions(t *testing.T) {
 		t.Errorf("TFLint was asked %d times, want 0", counter.evaluations)
 	}
 }
+
+// Rules read the same attributes: an expression TFLint must evaluate is
+// asked once per module, whichever rule reads it and however often.
+func TestEvaluationsAreShared(t *testing.T) {
+	src := `
+variable "flag" {
+  default = true
+}
+resource "t" "a" {
+  x = var.flag
+  y = var.flag
+}
+`
+	counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": src}))
+	rx := newFakeRule("lgcloud_aws_x", lint.Reads{"t": {Attributes: []hclext.AttributeSchema{{Name: "x"}, {Name: "y"}}}})
+	ry := newFakeRule("lgcloud_aws_y", lint.Reads{"t": {Attributes: []hclext.AttributeSchema{{Name: "x"}}}})
+	runner := lint.NewRunner(counter, nil, lint.Options{Reads: lint.MergeReads([]lint.Rule{rx, ry})})
+	for _, rule := range []lint.Rule{rx, ry, rx} {
+		blocks, err := runner.Resources(rule, "t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"x", "y"} {
+			if v := runner.Attr(blocks[0].Body, name, cty.Bool); !v.IsTrue() {
+				t.Fatalf("%s = %#v, want true", name, v)
+			}
+		}
+	}
+	if counter.evaluations != 2 {
+		t.Errorf("TFLint evaluated %d expressions, want 2 (x and y once each)", counter.evaluations)
+	}
+}
