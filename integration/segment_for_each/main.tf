@@ -1,8 +1,8 @@
-# One resource, one instance per segment (for_each over the segments). The
-# code's references name the resource (aws_vpc.this[each.key]), not one of
-# its instances, so what sits in it cannot be placed: the internet gateway
-# of the My Number network is not reported, and strict mode names it as a
-# blind spot. Instances of one segment are placed as usual.
+# One resource, one instance per segment (for_each over the segments). A
+# reference to one instance (aws_vpc.this[each.key], aws_vpc.this["lgwan"])
+# is followed to that instance: the internet gateway of the My Number
+# network is reported, and nothing is said of the LGWAN one, which has
+# none. Instances of one segment are placed as usual.
 
 provider "aws" {
   region = "ap-northeast-1"
@@ -50,4 +50,29 @@ resource "aws_subnet" "juki" {
 resource "aws_egress_only_internet_gateway" "juki" {
   for_each = aws_vpc.juki
   vpc_id   = each.value.id
+}
+
+# count: an instance is named by its index. The gateway of the internet
+# instance is allowed; the egress-only gateway of the My Number instance is
+# reported.
+resource "aws_vpc" "pair" {
+  count      = 2
+  cidr_block = "10.4${count.index}.0.0/16"
+  tags = {
+    Segment = count.index == 0 ? "mynumber" : "internet"
+  }
+}
+
+resource "aws_internet_gateway" "pair" {
+  vpc_id = aws_vpc.pair[1].id
+}
+
+resource "aws_egress_only_internet_gateway" "pair" {
+  vpc_id = aws_vpc.pair[0].id
+}
+
+# A peering of the two instances joins the segments.
+resource "aws_vpc_peering_connection" "pair" {
+  vpc_id      = aws_vpc.pair[0].id
+  peer_vpc_id = aws_vpc.pair[1].id
 }

@@ -1,7 +1,9 @@
 package aws
 
 import (
+	"fmt"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"math/big"
 	"net/netip"
 	"slices"
 	"strings"
@@ -218,11 +220,12 @@ type segmentResultKey struct{}
 func segmentResult(runner *lint.Runner, rule lint.Rule) (*segmentView, error) {
 	v, err := runner.Memo(segmentResultKey{}, func() (any, error) {
 		b := &netBuilder{runner: runner, rule: rule, graph: segment.New(runner.Config), fixes: map[hcl.Range]fixBool{},
-			defaultTables: map[string]*segment.Join{}, tableJoins: map[string]*segment.Join{}}
+			defaultTables: map[string]*segment.Join{}, tableJoins: map[string]*segment.Join{},
+			instances: map[string][]instanceKey{}, ids: map[*hclext.Block]string{}}
 		if err := b.build(); err != nil {
 			return nil, err
 		}
-		return &segmentView{Result: b.graph.Check(), fixes: b.fixes}, nil
+		return &segmentView{Result: b.graph.Check(), fixes: b.fixes, ids: b.ids, instances: b.instances}, nil
 	})
 	if err != nil {
 		return nil, err
@@ -234,7 +237,35 @@ func segmentResult(runner *lint.Runner, rule lint.Rule) (*segmentView, error) {
 // exposures written as literals.
 type segmentView struct {
 	*segment.Result
-	fixes map[hcl.Range]fixBool
+	fixes     map[hcl.Range]fixBool
+	ids       map[*hclext.Block]string
+	instances map[string][]instanceKey
+}
+
+// Of returns the placement of a node by its ID, or of a resource by its
+// address: the segments of all its instances.
+func (v *segmentView) Of(id string) segment.Placement {
+	keys, ok := v.instances[id]
+	if !ok {
+		return v.Result.Of(id)
+	}
+	var out segment.Placement
+	for _, k := range keys {
+		p := v.Result.Of(id + k.suffix())
+		for _, s := range p.Segments {
+			if !slices.Contains(out.Segments, s) {
+				out.Segments = append(out.Segments, s)
+				out.At = append(out.At, p.At...)
+			}
+		}
+		if out.Unknown == nil {
+			out.Unknown = p.Unknown
+		}
+	}
+	if len(out.Segments) > 0 {
+		out.Unknown = nil
+	}
+	return out
 }
 
 // fixBool is an autofix that writes a boolean literal.
@@ -254,19 +285,61 @@ type netBuilder struct {
 	// defaultTables are the joins of the transit gateways' default route
 	// tables, tableJoins those of the other transit gateway route tables.
 	defaultTables, tableJoins map[string]*segment.Join
+	// instances holds the instance keys of the resources with count or
+	// for_each, by address, in the order TFLint expands them.
+	instances map[string][]instanceKey
+	// ids holds the node ID of each block read.
+	ids map[*hclext.Block]string
+	// current is the instance of the resource being added.
+	current instanceKey
+}
+
+// instanceKey is the key of one instance of a resource with count
+// (Index) or for_each (Key).
+type instanceKey struct {
+	Index   int
+	Key     string
+	ByCount bool
+	Valid   bool
+}
+
+// suffix writes the key as Terraform writes it after an address: [0],
+// ["mynumber"].
+func (k instanceKey) suffix() string {
+	switch {
+	case !k.Valid:
+		return ""
+	case k.ByCount:
+		return fmt.Sprintf("[%d]", k.Index)
+	}
+	return fmt.Sprintf("[%q]", k.Key)
+}
+
+// addressOf returns the resource address of a node ID: aws_subnet.app for
+// aws_subnet.app[0].
+func addressOf(id string) string {
+	if i := strings.IndexByte(id, '['); i > 0 {
+		return id[:i]
+	}
+	return id
 }
 
 func (b *netBuilder) build() error {
+	if err := b.readInstances(); err != nil {
+		return err
+	}
 	for _, t := range netTypes {
 		blocks, err := b.runner.Resources(b.rule, t.Type)
 		if err != nil {
 			return err
 		}
-		for _, block := range blocks {
-			if err := b.add(t, block, nil); err != nil {
+		for _, block := range b.keyed(blocks) {
+			b.current = block.key
+			if err := b.add(t, block.Block, nil); err != nil {
 				return err
 			}
 		}
+		b.current = instanceKey{}
 		if b.runner.Config.Strict {
 			if err := b.addUncounted(t, blocks); err != nil {
 				return err
@@ -279,9 +352,104 @@ func (b *netBuilder) build() error {
 	return nil
 }
 
+// readInstances reads, once per module, the count and for_each of the
+// network resources as written: TFLint expands a resource into one block per
+// instance, in the order of its count (0, 1 …) or of its for_each's keys
+// (sorted, as cty iterates maps, objects and sets of strings), without
+// naming the instance. A reference to one instance
+// (aws_vpc.this[each.key], aws_subnet.app[0]) is followed to that
+// instance's node.
+func (b *netBuilder) readInstances() error {
+	for _, t := range netTypes {
+		blocks, err := b.runner.Resources(b.rule, t.Type)
+		if err != nil {
+			return err
+		}
+		for _, block := range blocks {
+			addr := lint.Address(block)
+			if _, done := b.instances[addr]; done {
+				continue
+			}
+			meta, err := b.runner.MetaArgs(addr)
+			if err != nil {
+				return err
+			}
+			if meta == nil {
+				continue
+			}
+			if keys, ok := instanceKeys(b.runner, meta); ok {
+				b.instances[addr] = keys
+			}
+		}
+	}
+	return nil
+}
+
+// instanceKeys returns the instance keys of a declaration whose count or
+// for_each (meta) is known at lint time.
+func instanceKeys(runner *lint.Runner, meta *hclext.BodyContent) ([]instanceKey, bool) {
+	if v := runner.Attr(meta, "count", cty.Number); v.State == lint.Known {
+		n, acc := v.Val.AsBigFloat().Int64()
+		if acc != big.Exact || n < 0 || n > 10000 {
+			return nil, false
+		}
+		keys := make([]instanceKey, n)
+		for i := range keys {
+			keys[i] = instanceKey{Index: i, ByCount: true, Valid: true}
+		}
+		return keys, true
+	}
+	v := runner.Attr(meta, "for_each", cty.DynamicPseudoType)
+	if v.State != lint.Known || !v.Val.CanIterateElements() {
+		return nil, false
+	}
+	var keys []instanceKey
+	set := v.Val.Type().IsSetType()
+	for it := v.Val.ElementIterator(); it.Next(); {
+		k, elem := it.Element()
+		if set {
+			k = elem
+		}
+		s, ok := tagString(k)
+		if !ok {
+			return nil, false
+		}
+		keys = append(keys, instanceKey{Key: s, Valid: true})
+	}
+	return keys, true
+}
+
+// keyedBlock is an expanded block with its instance key.
+type keyedBlock struct {
+	*hclext.Block
+	key instanceKey
+}
+
+// keyed gives the expanded blocks of a type their instance keys: the n-th
+// block of an address is its n-th instance, when TFLint expanded as many
+// as the keys say (no key otherwise).
+func (b *netBuilder) keyed(blocks []*hclext.Block) []keyedBlock {
+	total := map[string]int{}
+	for _, block := range blocks {
+		total[lint.Address(block)]++
+	}
+	seen := map[string]int{}
+	out := make([]keyedBlock, len(blocks))
+	for i, block := range blocks {
+		addr := lint.Address(block)
+		out[i].Block = block
+		if keys := b.instances[addr]; len(keys) == total[addr] {
+			out[i].key = keys[seen[addr]]
+		}
+		seen[addr]++
+	}
+	return out
+}
+
 // add adds a resource to the graph: its node, and what it declares.
 func (b *netBuilder) add(t netType, block *hclext.Block, maybe *segment.Unknown) error {
-	id := lint.Address(block)
+	id := lint.Address(block) + b.current.suffix()
+	b.ids[block] = id
 	if !t.NoNode {
 		n, err := b.node(t, block, id)
 		if err != nil {
@@ -334,7 +502,7 @@ func (b *netBuilder) addUncounted(t netType, expanded []*hclext.Block) error {
 // node reads a resource's own node: its segment tag, the references that
 // place it, its address ranges.
 func (b *netBuilder) node(t netType, block *hclext.Block, id string) (*segment.Node, error) {
-	n := &segment.Node{ID: id, Kind: t.Kind, At: block.DefRange, Exit: t.Exit}
+	n := &segment.Node{ID: id, Name: lint.Address(block), Kind: t.Kind, At: block.DefRange, Exit: t.Exit}
 	if !t.NoTags {
 		if err := b.claim(n, block); err != nil {
 			return nil, err
@@ -387,7 +555,7 @@ func (b *netBuilder) claim(n *segment.Node, block *hclext.Block) error {
 		}
 	case lint.Unknown:
 		n.Blind = &segment.Unknown{
-			What: project.Textf("%s のタグ %s", "tag %[2]s of %[1]s", n.ID, key),
+			What: project.Textf("%s のタグ %s", "tag %[2]s of %[1]s", addressOf(n.ID), key),
 			Why:  tag.From.Why,
 			At:   segment.Evidence{Range: tag.Range},
 		}
@@ -451,16 +619,25 @@ func (b *netBuilder) exprRefs(name string, expr hcl.Expression) []segment.Ref {
 	if isNull, _ := staticNull(expr); isNull {
 		return nil
 	}
+	if bound, ok := expr.(*hclext.BoundExpr); ok {
+		expr = bound.UnwrapExpression()
+	}
 	at := b.evidence(expr)
+	indexes := indexedRefs(expr)
 	var out []segment.Ref
 	var unfollowed hcl.Traversal
 	for _, t := range expr.Variables() {
 		root := t.RootName()
 		if isNetType(root) && len(t) > 1 {
 			if step, ok := t[1].(hcl.TraverseAttr); ok {
-				out = append(out, segment.Ref{ID: root + "." + step.Name, At: at})
+				for _, id := range b.instanceIDs(root+"."+step.Name, t, indexes[t.SourceRange()]) {
+					out = append(out, segment.Ref{ID: id, At: at})
+				}
 				continue
 			}
+		}
+		if (root == "each" || root == "count") && indexes.isKey(t) {
+			continue // the index of a reference above
 		}
 		if unfollowed == nil {
 			unfollowed = t
@@ -480,6 +657,100 @@ func (b *netBuilder) exprRefs(name string, expr hcl.Expression) []segment.Ref {
 		Why:  why,
 		At:   at,
 	}})
+}
+
+// indexes maps the source range of a reference that an index expression
+// applies to (aws_vpc.this in aws_vpc.this[each.key]) to the index.
+type indexes map[hcl.Range]hcl.Expression
+
+// indexedRefs finds the references an expression indexes.
+func indexedRefs(expr hcl.Expression) indexes {
+	out := indexes{}
+	sx, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return out
+	}
+	hclsyntax.VisitAll(sx, func(node hclsyntax.Node) hcl.Diagnostics {
+		if ix, ok := node.(*hclsyntax.IndexExpr); ok {
+			if coll, ok := ix.Collection.(*hclsyntax.ScopeTraversalExpr); ok {
+				out[coll.Traversal.SourceRange()] = ix.Key
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// isKey reports whether a traversal is the key of one of the indexes.
+func (ix indexes) isKey(t hcl.Traversal) bool {
+	for _, key := range ix {
+		if st, ok := key.(*hclsyntax.ScopeTraversalExpr); ok && st.Traversal.SourceRange() == t.SourceRange() {
+			return true
+		}
+	}
+	return false
+}
+
+// instanceIDs returns the nodes a reference to a resource names: the
+// instance its index names (a literal, or each.key, each.value or
+// count.index of the resource being added), or every instance.
+func (b *netBuilder) instanceIDs(addr string, t hcl.Traversal, index hcl.Expression) []string {
+	keys, ok := b.instances[addr]
+	if !ok {
+		return []string{addr}
+	}
+	if len(t) > 2 {
+		if step, ok := t[2].(hcl.TraverseIndex); ok {
+			if k, ok := keyOf(step.Key); ok {
+				return []string{addr + k.suffix()}
+			}
+		}
+	}
+	if index != nil {
+		if k, ok := b.indexKey(index); ok {
+			return []string{addr + k.suffix()}
+		}
+	}
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		ids[i] = addr + k.suffix()
+	}
+	return ids
+}
+
+// indexKey returns the instance an index expression names.
+func (b *netBuilder) indexKey(index hcl.Expression) (instanceKey, bool) {
+	if st, ok := index.(*hclsyntax.ScopeTraversalExpr); ok && len(st.Traversal) == 2 {
+		step, _ := st.Traversal[1].(hcl.TraverseAttr)
+		cur := b.current
+		switch {
+		case !cur.Valid:
+		case st.Traversal.RootName() == "count" && step.Name == "index" && cur.ByCount:
+			return cur, true
+		case st.Traversal.RootName() == "each" && (step.Name == "key" || step.Name == "value") && !cur.ByCount:
+			return cur, true
+		}
+		return instanceKey{}, false
+	}
+	if v, ok := lint.StaticValue(index); ok {
+		return keyOf(v)
+	}
+	return instanceKey{}, false
+}
+
+// keyOf reads a literal index: a number for count, a string for for_each.
+func keyOf(v cty.Value) (instanceKey, bool) {
+	if !v.IsKnown() || v.IsNull() {
+		return instanceKey{}, false
+	}
+	switch v.Type() {
+	case cty.Number:
+		n, acc := v.AsBigFloat().Int64()
+		return instanceKey{Index: int(n), ByCount: true, Valid: acc == big.Exact}, acc == big.Exact
+	case cty.String:
+		return instanceKey{Key: v.AsString(), Valid: true}, true
+	}
+	return instanceKey{}, false
 }
 
 // whyNotFollowed says why the adapter cannot follow a reference to the
@@ -581,7 +852,7 @@ func (b *netBuilder) exposeFlag(block *hclext.Block, body *hclext.BodyContent, i
 	case v.State == lint.Absent && absentTrue:
 		b.graph.Expose(segment.Exposure{Node: id, What: what, Fix: fix, At: blockEvidence(block)})
 	case v.State == lint.Unknown:
-		setting := project.Textf("%s の %s", "%[2]s of %[1]s", id, name)
+		setting := project.Textf("%s の %s", "%[2]s of %[1]s", addressOf(id), name)
 		b.graph.Expose(segment.Exposure{Node: id, What: setting, At: b.evidence(v.Expr),
 			Unknown: &segment.Unknown{What: setting, Why: v.Why, At: b.evidence(v.Expr)}})
 	}
@@ -589,7 +860,7 @@ func (b *netBuilder) exposeFlag(block *hclext.Block, body *hclext.BodyContent, i
 
 func buildSubnet(b *netBuilder, block *hclext.Block, id string) {
 	b.exposeFlag(block, block.Body, id, "map_public_ip_on_launch", false, false,
-		project.Textf("サブネット %s が起動時にパブリック IP を割り当てます（map_public_ip_on_launch = true）", "subnet %s assigns public IPs at launch (map_public_ip_on_launch = true)", id),
+		project.Textf("サブネット %s が起動時にパブリック IP を割り当てます（map_public_ip_on_launch = true）", "subnet %s assigns public IPs at launch (map_public_ip_on_launch = true)", addressOf(id)),
 		project.Textf("map_public_ip_on_launch = false にしてください。", "Set map_public_ip_on_launch = false."))
 }
 
@@ -600,7 +871,7 @@ func buildInternetGateway(b *netBuilder, block *hclext.Block, id string) {
 	network := describeExpr(block.Body.Attributes["vpc_id"].Expr)
 	b.graph.Expose(segment.Exposure{
 		Node: id,
-		What: project.Textf("%s がネットワーク %s をインターネットにつないでいます", "%s connects network %s to the internet", id, network),
+		What: project.Textf("%s がネットワーク %s をインターネットにつないでいます", "%s connects network %s to the internet", addressOf(id), network),
 		Fix:  project.Textf("インターネットへのゲートウェイを置かず、オンプレミスへは専用線（Transit Gateway、仮想プライベートゲートウェイ）でつないでください。", "Remove the gateway to the internet; reach on-premises through a dedicated line (a transit gateway or a virtual private gateway)."),
 		At:   blockEvidence(block),
 	})
@@ -608,7 +879,7 @@ func buildInternetGateway(b *netBuilder, block *hclext.Block, id string) {
 
 func buildNatGateway(b *netBuilder, block *hclext.Block, id string) {
 	v := b.runner.Attr(block.Body, "connectivity_type", cty.String)
-	what := project.Textf("パブリック NAT ゲートウェイ %s がインターネットへの出口になります", "public NAT gateway %s is a way out to the internet", id)
+	what := project.Textf("パブリック NAT ゲートウェイ %s がインターネットへの出口になります", "public NAT gateway %s is a way out to the internet", addressOf(id))
 	fix := project.Textf("NAT ゲートウェイを置かないか、connectivity_type = \"private\" にしてください。", "Remove the NAT gateway, or set connectivity_type = \"private\".")
 	n, _ := b.graph.Node(id)
 	switch s, _ := v.String(); {
@@ -629,14 +900,14 @@ func buildNatGateway(b *netBuilder, block *hclext.Block, id string) {
 
 func buildInstance(b *netBuilder, block *hclext.Block, id string) {
 	b.exposeFlag(block, block.Body, id, "associate_public_ip_address", false, false,
-		project.Textf("インスタンス %s にパブリック IP を割り当てます（associate_public_ip_address = true）", "instance %s gets a public IP (associate_public_ip_address = true)", id),
+		project.Textf("インスタンス %s にパブリック IP を割り当てます（associate_public_ip_address = true）", "instance %s gets a public IP (associate_public_ip_address = true)", addressOf(id)),
 		project.Textf("associate_public_ip_address = false にしてください。", "Set associate_public_ip_address = false."))
 }
 
 func buildLaunchTemplate(b *netBuilder, block *hclext.Block, id string) {
 	for _, ni := range block.Body.Blocks.OfType("network_interfaces") {
 		b.exposeFlag(block, ni.Body, id, "associate_public_ip_address", false, false,
-			project.Textf("起動テンプレート %s がパブリック IP を割り当てます（associate_public_ip_address = true）", "launch template %s assigns a public IP (associate_public_ip_address = true)", id),
+			project.Textf("起動テンプレート %s がパブリック IP を割り当てます（associate_public_ip_address = true）", "launch template %s assigns a public IP (associate_public_ip_address = true)", addressOf(id)),
 			project.Textf("associate_public_ip_address = false にしてください。", "Set associate_public_ip_address = false."))
 	}
 }
@@ -651,13 +922,13 @@ func buildInterfaceAttachment(b *netBuilder, block *hclext.Block, _ string) {
 
 func buildEIP(b *netBuilder, block *hclext.Block, id string) {
 	b.exposeElasticIP(block, []string{"instance", "network_interface"}, func(target string) project.Text {
-		return project.Textf("Elastic IP %s が %s にパブリック IP を与えます", "Elastic IP %s gives %s a public IP", id, target)
+		return project.Textf("Elastic IP %s が %s にパブリック IP を与えます", "Elastic IP %s gives %s a public IP", addressOf(id), target)
 	})
 }
 
 func buildEIPAssociation(b *netBuilder, block *hclext.Block, id string) {
 	b.exposeElasticIP(block, []string{"instance_id", "network_interface_id"}, func(target string) project.Text {
-		return project.Textf("%s が %s に Elastic IP を関連付けます", "%s associates an Elastic IP with %s", id, target)
+		return project.Textf("%s が %s に Elastic IP を関連付けます", "%s associates an Elastic IP with %s", addressOf(id), target)
 	})
 }
 
@@ -668,7 +939,7 @@ func (b *netBuilder) exposeElasticIP(block *hclext.Block, attrs []string, what f
 		if target, ok := b.ref(block.Body, name); ok && target.ID != "" {
 			b.graph.Expose(segment.Exposure{
 				Node: target.ID,
-				What: what(target.ID),
+				What: what(addressOf(target.ID)),
 				Fix:  project.Text{JA: "閉じたセグメントの資源に Elastic IP を関連付けないでください。", EN: "Do not associate an Elastic IP with a resource of a closed segment."},
 				At:   target.At,
 			})
@@ -681,7 +952,7 @@ func buildLoadBalancer(b *netBuilder, block *hclext.Block, id string) {
 		return // a Gateway Load Balancer has no scheme
 	}
 	b.exposeFlag(block, block.Body, id, "internal", true, true,
-		project.Textf("ロードバランサー %s がインターネット向けです（internal が true ではありません）", "load balancer %s is internet-facing (internal is not true)", id),
+		project.Textf("ロードバランサー %s がインターネット向けです（internal が true ではありません）", "load balancer %s is internet-facing (internal is not true)", addressOf(id)),
 		project.Textf("internal = true にしてください。", "Set internal = true."))
 }
 
@@ -694,7 +965,7 @@ func buildPublicDatabase(b *netBuilder, block *hclext.Block, id string) {
 		}
 	}
 	b.exposeFlag(block, block.Body, id, "publicly_accessible", false, absentTrue,
-		project.Textf("データベース %s がインターネットから接続できます（publicly_accessible = true）", "database %s is reachable from the internet (publicly_accessible = true)", id),
+		project.Textf("データベース %s がインターネットから接続できます（publicly_accessible = true）", "database %s is reachable from the internet (publicly_accessible = true)", addressOf(id)),
 		project.Textf("publicly_accessible = false にしてください。", "Set publicly_accessible = false."))
 }
 
@@ -838,13 +1109,13 @@ func buildPeering(b *netBuilder, block *hclext.Block, id string) {
 	}
 	b.graph.Join(segment.Join{
 		Node: id, At: blockEvidence(block), Sides: sides,
-		What: project.Textf("ピアリング接続 %s", "peering connection %s", id),
+		What: project.Textf("ピアリング接続 %s", "peering connection %s", addressOf(id)),
 	})
 }
 
 func buildTransitGateway(b *netBuilder, block *hclext.Block, id string) {
 	j := &segment.Join{Node: id, At: blockEvidence(block),
-		What: project.Textf("Transit Gateway %s の既定ルートテーブル", "the default route table of transit gateway %s", id)}
+		What: project.Textf("Transit Gateway %s の既定ルートテーブル", "the default route table of transit gateway %s", addressOf(id))}
 	for _, name := range []string{"default_route_table_association", "default_route_table_propagation"} {
 		v := b.runner.Attr(block.Body, name, cty.String)
 		if s, ok := v.String(); (ok && s == "disable") || v.IsUnknown() {
@@ -1048,7 +1319,7 @@ func pickEvidence(at []segment.Evidence, root bool) (hcl.Range, bool) {
 // else what its own segment tag (or its provider's default tag) says. The
 // rule must declare segmentReads and, for other types, their tags.
 func segmentOf(runner *lint.Runner, rule lint.Rule, block *hclext.Block) (segment.Placement, error) {
-	v, err := runner.Memo(segmentOfKey{lint.Address(block), block.DefRange}, func() (any, error) {
+	v, err := runner.Memo(segmentOfKey{block}, func() (any, error) {
 		return placeResource(runner, rule, block)
 	})
 	if err != nil {
@@ -1057,10 +1328,10 @@ func segmentOf(runner *lint.Runner, rule lint.Rule, block *hclext.Block) (segmen
 	return v.(segment.Placement), nil
 }
 
-// segmentOfKey is the memo key of a resource's placement.
+// segmentOfKey is the memo key of a resource's placement: the block read,
+// one per instance of a resource with count or for_each.
 type segmentOfKey struct {
-	address string
-	at      hcl.Range
+	block *hclext.Block
 }
 
 // placeResource is segmentOf without its memo.
@@ -1069,6 +1340,9 @@ func placeResource(runner *lint.Runner, rule lint.Rule, block *hclext.Block) (se
 		view, err := segmentResult(runner, rule)
 		if err != nil {
 			return segment.Placement{}, err
+		}
+		if id, ok := view.ids[block]; ok {
+			return view.Of(id), nil
 		}
 		return view.Of(lint.Address(block)), nil
 	}

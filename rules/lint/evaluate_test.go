@@ -95,3 +95,37 @@ resource "t" "a" {
 		t.Errorf("TFLint evaluated %d expressions, want 2 (x and y once each)", counter.evaluations)
 	}
 }
+
+// The count and for_each of a module's resources come with the list of its
+// resource types, without a read of each type.
+func TestMetaArgs(t *testing.T) {
+	src := `
+resource "t" "counted" {
+  count = 2
+}
+resource "t" "each" {
+  for_each = toset(["a"])
+}
+resource "t" "plain" {}
+`
+	counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": src}))
+	runner := lint.NewRunner(counter, nil, lint.Options{})
+	for address, want := range map[string]string{"t.counted": "count", "t.each": "for_each", "t.plain": ""} {
+		meta, err := runner.MetaArgs(address)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if meta != nil {
+			for name := range meta.Attributes {
+				got = name
+			}
+		}
+		if got != want {
+			t.Errorf("%s: meta-argument %q, want %q", address, got, want)
+		}
+	}
+	if n := counter.totalReads(); n != 0 {
+		t.Errorf("%d reads of resource types, want none", n)
+	}
+}

@@ -31,8 +31,10 @@ type Runner struct {
 
 	mu    sync.Mutex
 	cache map[readKey][]*hclext.Block
-	// types holds the types each module context declares.
+	// types holds the types each module context declares, and meta the
+	// count and for_each of its resources that have them.
 	types map[tflint.ModuleCtxType]map[string]bool
+	meta  map[tflint.ModuleCtxType]map[string]*hclext.BodyContent
 	// evals holds the values of the expressions asked of TFLint.
 	evals map[evalKey]evalResult
 	memo  map[any]any
@@ -181,7 +183,7 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	case rule.Name():
 		keep = false
 	default:
-		r.cache, r.memo, r.types, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, ""
+		r.cache, r.memo, r.types, r.meta, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, ""
 		r.evals = map[evalKey]evalResult{}
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
@@ -221,25 +223,45 @@ func (r *Runner) declaredTypes(ctx tflint.ModuleCtxType) (map[string]bool, error
 		return types, nil
 	}
 	content, err := r.Runner.GetModuleContent(&hclext.BodySchema{Blocks: []hclext.BlockSchema{
-		{Type: "resource", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{}},
+		{Type: "resource", LabelNames: []string{"type", "name"}, Body: metaArgs},
 		{Type: "data", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{}},
 	}}, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
 		return nil, fmt.Errorf("failed to list the module's resources: %w", err)
 	}
 	types := map[string]bool{}
+	meta := map[string]*hclext.BodyContent{}
 	for _, block := range content.Blocks {
-		if len(block.Labels) == 0 {
+		if len(block.Labels) < 2 {
 			continue
 		}
 		if block.Type == "data" {
 			types[DataPrefix+block.Labels[0]] = true
-		} else {
-			types[block.Labels[0]] = true
+			continue
+		}
+		types[block.Labels[0]] = true
+		if len(block.Body.Attributes) > 0 {
+			meta[Address(block)] = block.Body
 		}
 	}
 	r.types[ctx] = types
+	if r.meta == nil {
+		r.meta = map[tflint.ModuleCtxType]map[string]*hclext.BodyContent{}
+	}
+	r.meta[ctx] = meta
 	return types, nil
+}
+
+// MetaArgs returns the count and for_each of a resource of the module being
+// checked as written, or nil when it has neither: read with the list of the
+// module's resources, without a read of their type.
+func (r *Runner) MetaArgs(address string) (*hclext.BodyContent, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, err := r.declaredTypes(tflint.SelfModuleCtxType); err != nil {
+		return nil, err
+	}
+	return r.meta[tflint.SelfModuleCtxType][address], nil
 }
 
 // DataPrefix marks a data source in Reads: "data.aws_iam_policy_document".

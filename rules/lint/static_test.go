@@ -92,30 +92,30 @@ func parseExpr(t *testing.T, src string) hclsyntax.Expression {
 func TestStaticValue(t *testing.T) {
 	for _, tc := range staticCases {
 		t.Run("static "+tc.Name, func(t *testing.T) {
-			got, ok := staticValue(parseExpr(t, tc.Source))
+			got, ok := StaticValue(parseExpr(t, tc.Source))
 			if !ok {
-				t.Fatalf("staticValue(%s): not evaluated locally", tc.Source)
+				t.Fatalf("StaticValue(%s): not evaluated locally", tc.Source)
 			}
 			if !got.RawEquals(tc.Want) {
-				t.Fatalf("staticValue(%s) = %#v, want %#v", tc.Source, got, tc.Want)
+				t.Fatalf("StaticValue(%s) = %#v, want %#v", tc.Source, got, tc.Want)
 			}
 		})
 	}
 	for _, tc := range dynamicCases {
 		t.Run("dynamic "+tc.Name, func(t *testing.T) {
-			if got, ok := staticValue(parseExpr(t, tc.Source)); ok {
-				t.Fatalf("staticValue(%s) evaluated locally to %#v; it must be left to TFLint", tc.Source, got)
+			if got, ok := StaticValue(parseExpr(t, tc.Source)); ok {
+				t.Fatalf("StaticValue(%s) evaluated locally to %#v; it must be left to TFLint", tc.Source, got)
 			}
 		})
 	}
 	t.Run("expression that fails is left to TFLint", func(t *testing.T) {
-		if got, ok := staticValue(parseExpr(t, `1 + "a"`)); ok {
-			t.Fatalf("staticValue evaluated a failing expression to %#v", got)
+		if got, ok := StaticValue(parseExpr(t, `1 + "a"`)); ok {
+			t.Fatalf("StaticValue evaluated a failing expression to %#v", got)
 		}
 	})
 	t.Run("expression that is not native syntax is left to TFLint", func(t *testing.T) {
-		if got, ok := staticValue(hcl.StaticExpr(cty.True, hcl.Range{})); ok {
-			t.Fatalf("staticValue evaluated a non-native expression to %#v", got)
+		if got, ok := StaticValue(hcl.StaticExpr(cty.True, hcl.Range{})); ok {
+			t.Fatalf("StaticValue evaluated a non-native expression to %#v", got)
 		}
 	})
 }
@@ -146,7 +146,7 @@ func TestStaticValueMatchesRunner(t *testing.T) {
 	for i, tc := range staticCases {
 		t.Run(tc.Name, func(t *testing.T) {
 			attr := body.Attributes[fmt.Sprintf("e%d", i)]
-			local, ok := staticValue(attr.Expr)
+			local, ok := StaticValue(attr.Expr)
 			if !ok {
 				t.Fatalf("%s: not evaluated locally", tc.Source)
 			}

@@ -145,7 +145,7 @@ func (r *Runner) evaluate(expr hcl.Expression, ctx tflint.ModuleCtxType) (cty.Va
 		// TFLint bound the value when it expanded count or for_each.
 		return bound.Val, nil
 	}
-	if val, ok := staticValue(expr); ok {
+	if val, ok := StaticValue(expr); ok {
 		return val, nil
 	}
 	// Rules read the same attributes: each expression is asked of TFLint
@@ -185,10 +185,10 @@ type evalResult struct {
 	err error
 }
 
-// staticValue evaluates an expression that refers to nothing and calls no
+// StaticValue evaluates an expression that refers to nothing and calls no
 // function. Such an expression has the same value in TFLint and here, and
 // evaluating it locally saves TFLint two round trips and a parse of the file.
-func staticValue(expr hcl.Expression) (val cty.Value, ok bool) {
+func StaticValue(expr hcl.Expression) (val cty.Value, ok bool) {
 	sx, isSyntax := expr.(hclsyntax.Expression)
 	if !isSyntax {
 		return cty.NilVal, false

@@ -229,7 +229,7 @@ func (c *checker) placeNode(id string) *Placement {
 			What: text(
 				"%s は参照先を通じて%sと%sの両方に属しています",
 				"%s belongs to both the %s and the %s through what it refers to",
-				n.ID, Title(inherited[0]), Title(inherited[1])),
+				c.name(n.ID), Title(inherited[0]), Title(inherited[1])),
 			At: append([]Evidence{{Range: n.At}}, p.At...),
 		})
 	case unknown != nil:
@@ -263,7 +263,7 @@ func (c *checker) mixedClaims(n *Node, first, other Claim) {
 		What: text(
 			"%s は%sとされていますが、そのアドレス範囲は%sのものです",
 			"%s is marked as the %s, but its address range belongs to the %s",
-			n.ID, Title(first.Segment), Title(other.Segment)),
+			c.name(n.ID), Title(first.Segment), Title(other.Segment)),
 		At: []Evidence{other.At, first.At, {Range: n.At}},
 	})
 }
@@ -274,7 +274,7 @@ func (c *checker) mixedIn(n *Node, own, outer string, ownAt, outerAt []Evidence)
 		What: text(
 			"%s は%sとされていますが、%sのネットワークの中にあります",
 			"%s is marked as the %s but sits inside a network of the %s",
-			n.ID, Title(own), Title(outer)),
+			c.name(n.ID), Title(own), Title(outer)),
 		At: append(append(slices.Clone(ownAt), outerAt...), Evidence{Range: n.At}),
 	})
 }
@@ -332,7 +332,7 @@ func (c *checker) networksOfTwoSegments() {
 				What: text(
 					"ネットワーク %s が%sと%sのサブネットを収容しています",
 					"network %s holds subnets of both the %s and the %s",
-					id, Title(claims[0].Segment), Title(other.Segment)),
+					c.name(id), Title(claims[0].Segment), Title(other.Segment)),
 				At: []Evidence{{Range: n.At}, claims[0].At, other.At},
 			})
 			break
@@ -381,6 +381,14 @@ func (c *checker) placed(id string) *Placement {
 		return p
 	}
 	return &Placement{}
+}
+
+// name returns how messages name a node.
+func (c *checker) name(id string) string {
+	if n, ok := c.g.nodes[id]; ok && n.Name != "" {
+		return n.Name
+	}
+	return id
 }
 
 // maybe returns why a node may not exist, or nil.
@@ -438,11 +446,11 @@ func (c *checker) route(r Route) {
 			case r.Exit == ExitInternet:
 				c.res.Findings = append(c.res.Findings, Finding{
 					Problem: Internet, Node: r.Node, Segment: closed,
-					What: text("%s の %s へのルートが %s を通じてインターネットへ出ます", "the route of %s to %s leads to the internet through %s", r.Node, d.Prefix, r.Target),
+					What: text("%s の %s へのルートが %s を通じてインターネットへ出ます", "the route of %s to %s leads to the internet through %s", c.name(r.Node), d.Prefix, r.Target),
 					At:   append([]Evidence{d.At, r.At}, p.At...),
 				})
 			case r.Exit == ExitUnknown && r.Via.Unknown != nil:
-				c.notice(Internet, r.Node, text("%s の %s へのルートの行き先", "where the route of %s to %s leads", r.Node, d.Prefix), r.Via.Unknown.Why, r.Via.At)
+				c.notice(Internet, r.Node, text("%s の %s へのルートの行き先", "where the route of %s to %s leads", c.name(r.Node), d.Prefix), r.Via.Unknown.Why, r.Via.At)
 			}
 		}
 		if owner, ok := c.ownerOf(d.Prefix); ok && d.Prefix.Bits() > 0 {
@@ -451,7 +459,7 @@ func (c *checker) route(r Route) {
 					reached[owner] = true
 					c.addJoin(link, Finding{
 						Problem: Joined, Node: r.Node, Segment: s, Other: owner,
-						What: text("%[4]s のルートが %[3]s を通じて%[1]sのアドレス範囲 %[2]s へ通じています", "a route of %[4]s leads to %[2]s, a range of the %[1]s, through %[3]s", Title(owner), d.Prefix, r.Target, r.Node),
+						What: text("%[4]s のルートが %[3]s を通じて%[1]sのアドレス範囲 %[2]s へ通じています", "a route of %[4]s leads to %[2]s, a range of the %[1]s, through %[3]s", Title(owner), d.Prefix, r.Target, c.name(r.Node)),
 						At:   append([]Evidence{d.At, r.At}, p.At...),
 					})
 				}
@@ -464,7 +472,7 @@ func (c *checker) route(r Route) {
 				if s != target {
 					c.addJoin(link, Finding{
 						Problem: Joined, Node: r.Node, Segment: s, Other: target,
-						What: text("%s のルートの行き先 %s は%sにあります", "the target of a route of %s, %s, is in the %s", r.Node, r.Target, Title(target)),
+						What: text("%s のルートの行き先 %s は%sにあります", "the target of a route of %s, %s, is in the %s", c.name(r.Node), r.Target, Title(target)),
 						At:   append([]Evidence{r.Via.At, r.At}, p.At...),
 					})
 				}
@@ -484,7 +492,7 @@ func (c *checker) rule(r Rule) {
 	for _, d := range r.Addresses {
 		if d.Unknown != nil {
 			if isClosed {
-				c.notice(Internet, r.Node, text("%s のセキュリティルールが許可する%sアドレス", "the addresses a security rule of %s allows traffic %s", r.Node, dir), d.Unknown.Why, d.At)
+				c.notice(Internet, r.Node, text("%s のセキュリティルールが許可する%sアドレス", "the addresses a security rule of %s allows traffic %s", c.name(r.Node), dir), d.Unknown.Why, d.At)
 			}
 			continue
 		}
@@ -493,11 +501,11 @@ func (c *checker) rule(r Rule) {
 			case isClosed:
 				c.res.Findings = append(c.res.Findings, Finding{
 					Problem: Internet, Node: r.Node, Segment: closed, Fix: fix,
-					What: text("%s のセキュリティルールが%sとして %s を許可しています", "a security rule of %s allows traffic %s %s", r.Node, dir, d.Prefix),
+					What: text("%s のセキュリティルールが%sとして %s を許可しています", "a security rule of %s allows traffic %s %s", c.name(r.Node), dir, d.Prefix),
 					At:   append([]Evidence{d.At, r.At}, p.At...),
 				})
 			case p.Unknown != nil:
-				c.notice(Internet, r.Node, text("%s の、%sとして %s を許可するセキュリティルール", "the security rule of %s allowing traffic %s %s", r.Node, dir, d.Prefix), Undecided(p.Unknown), d.At)
+				c.notice(Internet, r.Node, text("%s の、%sとして %s を許可するセキュリティルール", "the security rule of %s allowing traffic %s %s", c.name(r.Node), dir, d.Prefix), Undecided(p.Unknown), d.At)
 			}
 			continue
 		}
@@ -506,7 +514,7 @@ func (c *checker) rule(r Rule) {
 				if s != owner {
 					c.addJoin(link, Finding{
 						Problem: Joined, Node: r.Node, Segment: s, Other: owner, Fix: fix,
-						What: text("%[1]s のセキュリティルールが%[2]sとして%[4]sのアドレス範囲 %[3]s を許可しています", "a security rule of %[1]s allows traffic %[2]s %[3]s, a range of the %[4]s", r.Node, dir, d.Prefix, Title(owner)),
+						What: text("%[1]s のセキュリティルールが%[2]sとして%[4]sのアドレス範囲 %[3]s を許可しています", "a security rule of %[1]s allows traffic %[2]s %[3]s, a range of the %[4]s", c.name(r.Node), dir, d.Prefix, Title(owner)),
 						At:   append([]Evidence{d.At, r.At}, p.At...),
 					})
 				}
@@ -525,7 +533,7 @@ func (c *checker) rule(r Rule) {
 			if s != other {
 				c.addJoin(link, Finding{
 					Problem: Joined, Node: r.Node, Segment: s, Other: other, Fix: fix,
-					What: text("%[1]s のセキュリティルールが%[2]sとして%[3]sのセキュリティグループ %[4]s を許可しています", "a security rule of %[1]s allows traffic %[2]s security group %[4]s of the %[3]s", r.Node, dir, Title(other), g.ID),
+					What: text("%[1]s のセキュリティルールが%[2]sとして%[3]sのセキュリティグループ %[4]s を許可しています", "a security rule of %[1]s allows traffic %[2]s security group %[4]s of the %[3]s", c.name(r.Node), dir, Title(other), c.name(g.ID)),
 					At:   append([]Evidence{g.At, r.At}, p.At...),
 				})
 			}

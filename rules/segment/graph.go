@@ -107,8 +107,14 @@ type Ref struct {
 
 // Node is one resource of the network.
 type Node struct {
-	// ID names the node: the resource's address in its module.
-	ID   string
+	// ID names the node: the resource's address in its module, with the
+	// instance key when the resource has count or for_each
+	// (aws_subnet.app[0], aws_vpc.this["mynumber"]).
+	ID string
+	// Name names the node in messages: the resource's address, shared by
+	// its instances so that a finding on their one expression is one
+	// finding. Empty means ID.
+	Name string
 	Kind Kind
 	// At is the resource block.
 	At hcl.Range
