@@ -407,7 +407,7 @@ func (c *cmkCheck) lang() project.Language { return c.runner.Config.Language }
 // for_each is unknown at lint time (for_each = aws_s3_bucket.x) still covers
 // its buckets, through for_each when its bucket is each.value.id.
 func (c *cmkCheck) s3Coverage() (covered map[string]bool, unmatched bool, err error) {
-	content, err := c.runner.GetResourceContent(s3EncryptionType, &hclext.BodySchema{
+	content, err := c.runner.GetResourceContent(s3SSEType, &hclext.BodySchema{
 		Attributes: []hclext.AttributeSchema{{Name: "bucket"}, {Name: "for_each"}},
 	}, &tflint.GetModuleContentOption{ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
@@ -450,6 +450,9 @@ func bucketNames(expr hcl.Expression, root string) []string {
 }
 
 // keySite is one place where a store names the KMS key that encrypts it.
+// A site of the data-store table (StoreKind.customerKey) leaves
+// resourceType, blocks and attr to the table, and store too unless the
+// rule's messages name the store otherwise.
 type keySite struct {
 	resourceType string
 	// store names the store in messages.
@@ -551,7 +554,7 @@ func keySiteReads(sites []keySite) lint.Reads {
 			reads[ty] = schema
 		}
 	}
-	addAttribute(reads[s3EncryptionType], "bucket")
+	addAttribute(reads[s3SSEType], "bucket")
 	return reads
 }
 

@@ -21,7 +21,10 @@ import (
 // and its backup settings, and what an absent setting means. The ledger
 // tags rule, the information-asset ledger (tflint-ruleset-lgcloud ledger)
 // and the rules on data stores read data stores through it, so that a type
-// added here is seen by all of them.
+// added here is seen by all of them. lgcloud_aws_data_residency and
+// lgcloud_aws_customer_managed_key judge the types it marks for them
+// (residency, customerKey), and the rules that name a store in their
+// messages take its name from it (storeName).
 //
 // A setting is named by its path: "encrypted" at the top level of the
 // resource, "server_side_encryption.kms_key_arn" in the first block of that
@@ -50,6 +53,15 @@ type StoreKind struct {
 	// member reports, when set, that a resource of the type is part of a
 	// store listed on its own (a cache cluster of a replication group).
 	member string
+
+	// residency is set for the types whose region
+	// lgcloud_aws_data_residency judges.
+	residency bool
+	// customerKey says how lgcloud_aws_customer_managed_key judges the KMS
+	// key named at encryption.key; nil for a type the rule does not check.
+	// The rule takes the site's resource type, store name (unless the site
+	// sets its own) and path from the table.
+	customerKey *keySite
 }
 
 // storeEncryption says where a type declares encryption at rest.
@@ -60,12 +72,14 @@ type storeEncryption struct {
 	// absent says what an absent flag means for one store; nil means the
 	// store is not encrypted (lint.DefaultFails).
 	absent func(c *storeCtx) (lint.Default, project.Text, error)
-	// key is the path of the attribute that names the KMS key.
+	// key is the path of the attribute of the type that names the KMS key,
+	// where the type names one.
 	key string
 	// defaultKey names the key used when key is not set.
 	defaultKey project.Text
-	// read replaces the above for types that declare encryption elsewhere
-	// (S3) or in their own way (DynamoDB).
+	// read reads a store's encryption in place of the reading the fields
+	// above make, for types that declare encryption elsewhere (S3) or in
+	// their own way (DynamoDB).
 	read func(c *storeCtx) (Encryption, error)
 	// paths are further paths read of the type, and reads the further types
 	// read (resources that configure the store).
@@ -102,8 +116,14 @@ var storeKinds = []StoreKind{
 		Type:       "aws_s3_bucket",
 		Name:       text("S3 バケット", "S3 bucket"),
 		names:      []string{"bucket", "bucket_prefix"},
-		encryption: storeEncryption{read: s3Encryption, paths: s3InlineEncryptionPaths, reads: s3EncryptionReads},
+		encryption: storeEncryption{read: s3Encryption, key: s3InlineKeyPath, paths: []string{s3InlineAlgorithmPath}, reads: s3EncryptionReads},
 		backups:    []storeBackup{s3Versioning},
+		residency:  true,
+		customerKey: &keySite{
+			fallback: awsManagedKey("aws/s3"),
+			gate:     s3Gate,
+			missing:  s3InlineMissing,
+		},
 	},
 	{
 		Type: "aws_ebs_volume",
@@ -112,7 +132,9 @@ var storeKinds = []StoreKind{
 			flag: "encrypted", absent: ebsVolumeDefault, key: "kms_key_id", defaultKey: keyEBS,
 			paths: []string{"snapshot_id"}, reads: ebsByDefaultRead,
 		},
-		backups: []storeBackup{fixedBackup(text("ボリュームには設定なし（AWS Backup やスナップショットの設定を確認）", "none on the volume (see AWS Backup or snapshot schedules)"))},
+		backups:     []storeBackup{fixedBackup(text("ボリュームには設定なし（AWS Backup やスナップショットの設定を確認）", "none on the volume (see AWS Backup or snapshot schedules)"))},
+		residency:   true,
+		customerKey: &keySite{fallback: fallbackEBS, beside: []string{"snapshot_id"}, absent: volumeKeyDefault},
 	},
 	{
 		Type:  "aws_db_instance",
@@ -122,7 +144,15 @@ var storeKinds = []StoreKind{
 			flag: "storage_encrypted", absent: dbInstanceDefault, key: "kms_key_id", defaultKey: keyRDS,
 			paths: []string{"engine", "replicate_source_db", "snapshot_identifier", "restore_to_point_in_time.source_db_instance_identifier"},
 		},
-		backups: []storeBackup{retention("backup_retention_period", automatedBackups, dbInstanceRetentionDefault)},
+		backups:   []storeBackup{retention("backup_retention_period", automatedBackups, dbInstanceRetentionDefault)},
+		residency: true,
+		customerKey: &keySite{
+			fallback:  awsManagedKey("aws/rds"),
+			inherits:  dbInstanceSources,
+			readAttrs: []string{"engine"},
+			applies:   notAuroraInstance,
+			absent:    dbInstanceKeyDefault,
+		},
 	},
 	{
 		Type:  "aws_rds_cluster",
@@ -132,52 +162,93 @@ var storeKinds = []StoreKind{
 			flag: "storage_encrypted", absent: rdsClusterDefault, key: "kms_key_id", defaultKey: keyRDS,
 			paths: []string{"engine_mode", "snapshot_identifier", "replication_source_identifier", "global_cluster_identifier", "restore_to_point_in_time.source_cluster_identifier"},
 		},
-		backups: []storeBackup{retention("backup_retention_period", automatedBackups, knownDays(1))},
+		backups:   []storeBackup{retention("backup_retention_period", automatedBackups, knownDays(1))},
+		residency: true,
+		customerKey: &keySite{
+			store:    text("RDS クラスター", "RDS cluster"),
+			fallback: awsManagedKey("aws/rds"),
+			inherits: append([]string{"replication_source_identifier", "global_cluster_identifier"}, rdsInherits...),
+		},
 	},
 	{
-		Type:       "aws_efs_file_system",
-		Name:       text("EFS ファイルシステム", "EFS file system"),
-		names:      []string{"creation_token"},
-		encryption: storeEncryption{flag: "encrypted", key: "kms_key_id", defaultKey: keyEFS},
-		backups:    []storeBackup{efsBackupPolicy},
+		Type:        "aws_efs_file_system",
+		Name:        text("EFS ファイルシステム", "EFS file system"),
+		names:       []string{"creation_token"},
+		encryption:  storeEncryption{flag: "encrypted", key: "kms_key_id", defaultKey: keyEFS},
+		backups:     []storeBackup{efsBackupPolicy},
+		residency:   true,
+		customerKey: &keySite{fallback: awsManagedKey("aws/elasticfilesystem")},
 	},
 	{
-		Type:       "aws_dynamodb_table",
-		Name:       text("DynamoDB テーブル", "DynamoDB table"),
-		names:      []string{"name"},
-		encryption: storeEncryption{read: dynamoDBEncryption, paths: []string{"server_side_encryption.enabled", "server_side_encryption.kms_key_arn"}},
-		backups:    []storeBackup{flagBackup("point_in_time_recovery.enabled", text("ポイントインタイムリカバリ", "point-in-time recovery"))},
-		replicas:   "replica.region_name",
+		Type:  "aws_dynamodb_table",
+		Name:  text("DynamoDB テーブル", "DynamoDB table"),
+		names: []string{"name"},
+		encryption: storeEncryption{
+			read: dynamoDBEncryption, key: "server_side_encryption.kms_key_arn", defaultKey: text("AWS マネージドキー（aws/dynamodb）", "AWS managed key (aws/dynamodb)"),
+			paths: []string{"server_side_encryption.enabled"},
+		},
+		backups:   []storeBackup{flagBackup("point_in_time_recovery.enabled", text("ポイントインタイムリカバリ", "point-in-time recovery"))},
+		replicas:  "replica.region_name",
+		residency: true,
+		customerKey: &keySite{
+			fallback: awsManagedKey("aws/dynamodb"),
+			gate: &keyGate{
+				attr:     "enabled",
+				want:     []string{"true"},
+				fix:      text("server_side_encryption の enabled = true", "enabled = true in server_side_encryption"),
+				fallback: fallbackDynamoDB,
+			},
+		},
 	},
 	{
 		Type:       "aws_dynamodb_table_replica",
 		Name:       text("DynamoDB テーブルのレプリカ", "DynamoDB table replica"),
 		encryption: storeEncryption{key: "kms_key_arn", defaultKey: text("元のテーブルと同じ種類の鍵", "the same kind of key as its table")},
 		backups:    []storeBackup{flagBackup("point_in_time_recovery", text("ポイントインタイムリカバリ", "point-in-time recovery"))},
+		residency:  true,
 	},
 	{
 		Type:       "aws_fsx_windows_file_system",
 		Name:       text("FSx for Windows ファイルシステム", "FSx for Windows file system"),
 		encryption: storeEncryption{key: "kms_key_id", defaultKey: keyFSx},
 		backups:    []storeBackup{retention("automatic_backup_retention_days", automaticBackups, knownDays(7))},
+		residency:  true,
+		customerKey: &keySite{
+			store:    text("FSx for Windows File Server ファイルシステム", "FSx for Windows File Server file system"),
+			fallback: awsManagedKey("aws/fsx"),
+		},
 	},
 	{
 		Type:       "aws_fsx_lustre_file_system",
 		Name:       text("FSx for Lustre ファイルシステム", "FSx for Lustre file system"),
 		encryption: storeEncryption{key: "kms_key_id", defaultKey: keyFSx},
 		backups:    []storeBackup{retention("automatic_backup_retention_days", automaticBackups, serviceDays)},
+		residency:  true,
+		customerKey: &keySite{
+			fallback:  awsManagedKey("aws/fsx"),
+			readAttrs: []string{"deployment_type"},
+			applies:   persistentLustre,
+			absent:    lustreKeyDefault,
+		},
 	},
 	{
 		Type:       "aws_fsx_ontap_file_system",
 		Name:       text("FSx for ONTAP ファイルシステム", "FSx for ONTAP file system"),
 		encryption: storeEncryption{key: "kms_key_id", defaultKey: keyFSx},
 		backups:    []storeBackup{retention("automatic_backup_retention_days", automaticBackups, serviceDays)},
+		residency:  true,
+		customerKey: &keySite{
+			store:    text("FSx for NetApp ONTAP ファイルシステム", "FSx for NetApp ONTAP file system"),
+			fallback: awsManagedKey("aws/fsx"),
+		},
 	},
 	{
-		Type:       "aws_fsx_openzfs_file_system",
-		Name:       text("FSx for OpenZFS ファイルシステム", "FSx for OpenZFS file system"),
-		encryption: storeEncryption{key: "kms_key_id", defaultKey: keyFSx},
-		backups:    []storeBackup{retention("automatic_backup_retention_days", automaticBackups, serviceDays)},
+		Type:        "aws_fsx_openzfs_file_system",
+		Name:        text("FSx for OpenZFS ファイルシステム", "FSx for OpenZFS file system"),
+		encryption:  storeEncryption{key: "kms_key_id", defaultKey: keyFSx},
+		backups:     []storeBackup{retention("automatic_backup_retention_days", automaticBackups, serviceDays)},
+		residency:   true,
+		customerKey: &keySite{fallback: awsManagedKey("aws/fsx")},
 	},
 	{
 		Type:       "aws_backup_vault",
@@ -185,6 +256,11 @@ var storeKinds = []StoreKind{
 		names:      []string{"name"},
 		encryption: storeEncryption{key: "kms_key_arn", defaultKey: keyBackup},
 		backups:    []storeBackup{vaultLock},
+		residency:  true,
+		customerKey: &keySite{
+			store:    text("Backup ボールト", "Backup vault"),
+			fallback: awsManagedKey("aws/backup"),
+		},
 	},
 	{
 		Type:  "aws_redshift_cluster",
@@ -193,14 +269,16 @@ var storeKinds = []StoreKind{
 		encryption: storeEncryption{
 			flag: "encrypted", absent: redshiftDefault, key: "kms_key_id", defaultKey: keyDomain,
 		},
-		backups: []storeBackup{retention("automated_snapshot_retention_period", automatedSnapshots, knownDays(1))},
+		backups:     []storeBackup{retention("automated_snapshot_retention_period", automatedSnapshots, knownDays(1))},
+		customerKey: &keySite{fallback: fallbackRedshift, inherits: []string{"snapshot_identifier"}},
 	},
 	{
-		Type:       "aws_redshiftserverless_namespace",
-		Name:       text("Redshift Serverless 名前空間", "Redshift Serverless namespace"),
-		names:      []string{"namespace_name"},
-		encryption: storeEncryption{key: "kms_key_id", defaultKey: keyOwned},
-		backups:    []storeBackup{fixedBackup(text("復旧ポイント（サービスが自動で作成）", "recovery points (created by the service)"))},
+		Type:        "aws_redshiftserverless_namespace",
+		Name:        text("Redshift Serverless 名前空間", "Redshift Serverless namespace"),
+		names:       []string{"namespace_name"},
+		encryption:  storeEncryption{key: "kms_key_id", defaultKey: keyOwned},
+		backups:     []storeBackup{fixedBackup(text("復旧ポイント（サービスが自動で作成）", "recovery points (created by the service)"))},
+		customerKey: &keySite{fallback: fallbackAWSOwned},
 	},
 	{
 		Type:  "aws_elasticache_replication_group",
@@ -209,7 +287,8 @@ var storeKinds = []StoreKind{
 		encryption: storeEncryption{
 			flag: "at_rest_encryption_enabled", absent: engineDefault, key: "kms_key_id", defaultKey: keyDomain,
 		},
-		backups: []storeBackup{retention("snapshot_retention_limit", automaticSnapshots, knownDays(0))},
+		backups:     []storeBackup{retention("snapshot_retention_limit", automaticSnapshots, knownDays(0))},
+		customerKey: &keySite{fallback: fallbackService, inherits: []string{"global_replication_group_id"}},
 	},
 	{
 		Type:       "aws_elasticache_cluster",
@@ -220,11 +299,12 @@ var storeKinds = []StoreKind{
 		member:     "replication_group_id",
 	},
 	{
-		Type:       "aws_elasticache_serverless_cache",
-		Name:       text("ElastiCache サーバーレスキャッシュ", "ElastiCache serverless cache"),
-		names:      []string{"name"},
-		encryption: storeEncryption{key: "kms_key_id", defaultKey: keyOwned},
-		backups:    []storeBackup{retention("snapshot_retention_limit", automaticSnapshots, serviceDays)},
+		Type:        "aws_elasticache_serverless_cache",
+		Name:        text("ElastiCache サーバーレスキャッシュ", "ElastiCache serverless cache"),
+		names:       []string{"name"},
+		encryption:  storeEncryption{key: "kms_key_id", defaultKey: keyOwned},
+		backups:     []storeBackup{retention("snapshot_retention_limit", automaticSnapshots, serviceDays)},
+		customerKey: &keySite{fallback: fallbackAWSOwned},
 	},
 	{
 		Type:       "aws_memorydb_cluster",
@@ -241,7 +321,8 @@ var storeKinds = []StoreKind{
 			flag: "storage_encrypted", absent: restoredDefault("snapshot_identifier", "global_cluster_identifier"), key: "kms_key_id", defaultKey: keyRDS,
 			paths: []string{"snapshot_identifier", "global_cluster_identifier"},
 		},
-		backups: []storeBackup{retention("backup_retention_period", automatedBackups, knownDays(1))},
+		backups:     []storeBackup{retention("backup_retention_period", automatedBackups, knownDays(1))},
+		customerKey: &keySite{fallback: awsManagedKey("aws/rds"), inherits: append([]string{"global_cluster_identifier"}, rdsInherits...)},
 	},
 	{
 		Type:  "aws_neptune_cluster",
@@ -260,7 +341,8 @@ var storeKinds = []StoreKind{
 		encryption: storeEncryption{
 			flag: "encrypt_at_rest.enabled", absent: engineDefault, key: "encrypt_at_rest.kms_key_id", defaultKey: keyDomain,
 		},
-		backups: []storeBackup{fixedBackup(text("自動スナップショット（サービスが取得）", "automated snapshots (taken by the service)"))},
+		backups:     []storeBackup{fixedBackup(text("自動スナップショット（サービスが取得）", "automated snapshots (taken by the service)"))},
+		customerKey: searchDomainKey,
 	},
 	{
 		Type:  "aws_elasticsearch_domain",
@@ -269,12 +351,25 @@ var storeKinds = []StoreKind{
 		encryption: storeEncryption{
 			flag: "encrypt_at_rest.enabled", absent: engineDefault, key: "encrypt_at_rest.kms_key_id", defaultKey: keyDomain,
 		},
-		backups: []storeBackup{fixedBackup(text("自動スナップショット（サービスが取得）", "automated snapshots (taken by the service)"))},
+		backups:     []storeBackup{fixedBackup(text("自動スナップショット（サービスが取得）", "automated snapshots (taken by the service)"))},
+		customerKey: searchDomainKey,
 	},
 }
 
 // StoreKinds returns the table, in the order the ledger lists types.
 func StoreKinds() []StoreKind { return slices.Clone(storeKinds) }
+
+// storeName returns what the table calls a type, for the rules that name
+// stores in their messages. A type the table does not list is a mistake in
+// the code, which panics when the package is loaded.
+func storeName(ty string) project.Text {
+	for _, kind := range storeKinds {
+		if kind.Type == ty {
+			return kind.Name
+		}
+	}
+	panic("aws: " + ty + " is not in the data-store table")
+}
 
 // tagsAttr and nameTag are where a store's tags and Name tag live.
 const (
@@ -723,19 +818,15 @@ func engineDefault(*storeCtx) (lint.Default, project.Text, error) {
 // and later) or in the bucket's legacy inline block; S3 encrypts every new
 // object with SSE-S3 (AES-256) since 2023-01-05 whatever the code says.
 const (
-	s3SSEType        = "aws_s3_bucket_server_side_encryption_configuration"
-	s3SSEDefaultPath = "rule.apply_server_side_encryption_by_default"
+	s3SSEType             = "aws_s3_bucket_server_side_encryption_configuration"
+	s3SSEDefaultPath      = "rule.apply_server_side_encryption_by_default"
+	s3InlineAlgorithmPath = "server_side_encryption_configuration." + s3SSEDefaultPath + ".sse_algorithm"
+	s3InlineKeyPath       = "server_side_encryption_configuration." + s3SSEDefaultPath + ".kms_master_key_id"
 )
 
-var (
-	s3InlineEncryptionPaths = []string{
-		"server_side_encryption_configuration." + s3SSEDefaultPath + ".sse_algorithm",
-		"server_side_encryption_configuration." + s3SSEDefaultPath + ".kms_master_key_id",
-	}
-	s3EncryptionReads = lint.Reads{
-		s3SSEType: storeSchema("bucket", s3SSEDefaultPath+".sse_algorithm", s3SSEDefaultPath+".kms_master_key_id"),
-	}
-)
+var s3EncryptionReads = lint.Reads{
+	s3SSEType: storeSchema("bucket", s3SSEDefaultPath+".sse_algorithm", s3SSEDefaultPath+".kms_master_key_id"),
+}
 
 // s3Encryption reads a bucket's default encryption: the configuration
 // resource that names the bucket, else the inline block, else SSE-S3.
@@ -824,7 +915,8 @@ func dynamoDBEncryption(c *storeCtx) (Encryption, error) {
 	case !enabled.IsTrue():
 		return Encryption{At: at, Key: Reading{State: lint.Known, Text: withDefault(keyOwned), Value: enabled}}, nil
 	}
-	key, err := c.key("server_side_encryption.kms_key_arn", text("AWS マネージドキー（aws/dynamodb）", "AWS managed key (aws/dynamodb)"))
+	spec := c.store.Kind.encryption
+	key, err := c.key(spec.key, spec.defaultKey)
 	return Encryption{At: at, Key: key}, err
 }
 

@@ -51,6 +51,19 @@ func TestStoreKindsAreComplete(t *testing.T) {
 		if len(kind.backups) == 0 {
 			t.Errorf("%s says nothing of its backups", kind.Type)
 		}
+		if site := kind.customerKey; site != nil {
+			if kind.encryption.key == "" {
+				t.Errorf("%s has a customer-key site but no key path", kind.Type)
+			}
+			if site.resourceType != "" || len(site.blocks) > 0 || site.attr != "" {
+				t.Errorf("%s: its customer-key site sets what the table says (type, blocks, attr)", kind.Type)
+			}
+		}
+	}
+	for _, store := range residencyCopies {
+		if seen[store.resourceType] {
+			t.Errorf("%s is in the table and in residencyCopies", store.resourceType)
+		}
 	}
 }
 

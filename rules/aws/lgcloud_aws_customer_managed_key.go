@@ -34,7 +34,7 @@ func NewAwsCustomerManagedKeyRule() *AwsCustomerManagedKeyRule {
 		Provider: "aws",
 		Items:    []string{"4.6.1.2"},
 		Summary:  project.Text{JA: "データストアを顧客管理の KMS キーで暗号化する（暗号化消去のため）", EN: "Data stores are encrypted with customer-managed KMS keys (for crypto-erasure)"},
-		Reads:    segmentLevelReads(keySiteReads(keySites), s3EncryptionType, "aws_ebs_default_kms_key"),
+		Reads:    segmentLevelReads(keySiteReads(keySites), s3SSEType, "aws_ebs_default_kms_key"),
 	}}
 }
 
@@ -175,7 +175,7 @@ func (c *cmkCheck) s3Buckets() error {
 			return err
 		}
 		if unmatched {
-			missing := lint.Value{State: lint.Unknown, Name: s3EncryptionType, Range: bucket.DefRange, Why: whyS3Unmatched}
+			missing := lint.Value{State: lint.Unknown, Name: s3SSEType, Range: bucket.DefRange, Why: whyS3Unmatched}
 			if err := c.unverified(missing); err != nil {
 				return err
 			}
@@ -187,8 +187,6 @@ func (c *cmkCheck) s3Buckets() error {
 	}
 	return nil
 }
-
-const s3EncryptionType = "aws_s3_bucket_server_side_encryption_configuration"
 
 var whyS3Unmatched = project.Text{
 	JA: "このモジュールに、どのバケットのものか lint 時に決まらない暗号化設定があります",
@@ -222,20 +220,42 @@ var (
 // from a source whose key it keeps.
 var rdsInherits = []string{"snapshot_identifier", "restore_to_point_in_time"}
 
-// keySites are the places where data stores name their keys, by resource
-// type. Stores written twice (a bucket's inline block and its split
-// resource) are judged at each.
-var keySites = []keySite{
-	{
-		resourceType: "aws_ebs_volume",
-		store:        project.Text{JA: "EBS ボリューム", EN: "EBS volume"},
-		attr:         "kms_key_id",
-		beside:       []string{"snapshot_id"},
-		fallback:     fallbackEBS,
-		absent: func(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
-			return volumeDefault(c.runner, body, c.ebs)
-		},
-	},
+// dbInstanceSources are the settings that create an RDS DB instance from a
+// source whose key it keeps.
+var dbInstanceSources = append([]string{"replicate_source_db"}, rdsInherits...)
+
+// keySites are the places where data stores name their keys: first the
+// stores of the data-store table the rule checks (customerKey), then
+// otherKeySites. Stores written twice (a bucket's inline block and its
+// split resource) are judged at each.
+var keySites = append(storeKeySites(), otherKeySites...)
+
+// storeKeySites returns the key sites of the data-store table, each with
+// the table's resource type, the table's name unless the site sets one,
+// and the table's key path.
+func storeKeySites() []keySite {
+	var sites []keySite
+	for _, kind := range storeKinds {
+		if kind.customerKey == nil {
+			continue
+		}
+		site := *kind.customerKey
+		site.resourceType = kind.Type
+		if site.store == (project.Text{}) {
+			site.store = kind.Name
+		}
+		steps := strings.Split(kind.encryption.key, ".")
+		site.blocks, site.attr = steps[:len(steps)-1], steps[len(steps)-1]
+		sites = append(sites, site)
+	}
+	return sites
+}
+
+// otherKeySites are the key sites of resources that are not stores of the
+// data-store table (instances, launch templates, queues, secrets, …) and
+// the further sites of a store of the table (the replicas of a DynamoDB
+// table).
+var otherKeySites = []keySite{
 	{
 		resourceType: "aws_instance",
 		store:        project.Text{JA: "EC2 インスタンスのルートボリューム", EN: "Root volume of EC2 instance"},
@@ -259,9 +279,7 @@ var keySites = []keySite{
 		beside:       []string{"snapshot_id"},
 		fallback:     fallbackEBS,
 		missing:      noStore,
-		absent: func(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
-			return volumeDefault(c.runner, body, c.ebs)
-		},
+		absent:       volumeKeyDefault,
 	},
 	{
 		resourceType: "aws_launch_template",
@@ -271,85 +289,16 @@ var keySites = []keySite{
 		beside:       []string{"snapshot_id"},
 		fallback:     fallbackEBS,
 		missing:      noStore,
-		absent: func(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
-			return volumeDefault(c.runner, body, c.ebs)
-		},
+		absent:       volumeKeyDefault,
 	},
 	{
-		resourceType: "aws_db_instance",
-		store:        project.Text{JA: "RDS DB インスタンス", EN: "RDS DB instance"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/rds"),
-		inherits:     append([]string{"replicate_source_db"}, rdsInherits...),
-		readAttrs:    []string{"engine"},
-		applies: func(c *cmkCheck, resource *hclext.Block) bool {
-			// Aurora instances are encrypted by their cluster.
-			engine, _ := c.runner.Attr(resource.Body, "engine", cty.String).String()
-			return !strings.HasPrefix(engine, "aurora")
-		},
-		absent: func(c *cmkCheck, resource *hclext.Block, _ *hclext.BodyContent) lint.Default {
-			// An engine that cannot be known may be Aurora's.
-			if c.runner.Attr(resource.Body, "engine", cty.String).IsUnknown() ||
-				inheritsEncryption(c.runner, resource.Body, append([]string{"replicate_source_db"}, rdsInherits...)...) {
-				return lint.DefaultUnknown
-			}
-			return lint.DefaultFails
-		},
-	},
-	{
-		resourceType: "aws_rds_cluster",
-		store:        project.Text{JA: "RDS クラスター", EN: "RDS cluster"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/rds"),
-		inherits:     append([]string{"replication_source_identifier", "global_cluster_identifier"}, rdsInherits...),
-	},
-	{
-		resourceType: "aws_docdb_cluster",
-		store:        project.Text{JA: "DocumentDB クラスター", EN: "DocumentDB cluster"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/rds"),
-		inherits:     append([]string{"global_cluster_identifier"}, rdsInherits...),
-	},
-	{
-		resourceType: "aws_efs_file_system",
-		store:        project.Text{JA: "EFS ファイルシステム", EN: "EFS file system"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/elasticfilesystem"),
-	},
-	{
-		resourceType: s3EncryptionType,
+		resourceType: s3SSEType,
 		store:        project.Text{JA: "S3 暗号化設定の対象バケット", EN: "The bucket of S3 encryption configuration"},
-		blocks:       []string{"rule", "apply_server_side_encryption_by_default"},
+		blocks:       strings.Split(s3SSEDefaultPath, "."),
 		attr:         "kms_master_key_id",
 		fallback:     awsManagedKey("aws/s3"),
 		gate:         s3Gate,
 		via:          []string{"bucket"},
-	},
-	{
-		resourceType: "aws_s3_bucket",
-		store:        project.Text{JA: "S3 バケット", EN: "S3 bucket"},
-		blocks:       []string{"server_side_encryption_configuration", "rule", "apply_server_side_encryption_by_default"},
-		attr:         "kms_master_key_id",
-		fallback:     awsManagedKey("aws/s3"),
-		gate:         s3Gate,
-		missing: func(_ *cmkCheck, _ *hclext.Block, blockType string) (lint.Default, bool) {
-			// A bucket without the inline block is judged with the split
-			// resource (s3Buckets).
-			return lint.DefaultFails, blockType != "server_side_encryption_configuration"
-		},
-	},
-	{
-		resourceType: "aws_dynamodb_table",
-		store:        project.Text{JA: "DynamoDB テーブル", EN: "DynamoDB table"},
-		blocks:       []string{"server_side_encryption"},
-		attr:         "kms_key_arn",
-		fallback:     awsManagedKey("aws/dynamodb"),
-		gate: &keyGate{
-			attr:     "enabled",
-			want:     []string{"true"},
-			fix:      project.Text{JA: "server_side_encryption の enabled = true", EN: "enabled = true in server_side_encryption"},
-			fallback: fallbackDynamoDB,
-		},
 	},
 	{
 		resourceType: "aws_dynamodb_table",
@@ -358,32 +307,6 @@ var keySites = []keySite{
 		attr:         "kms_key_arn",
 		fallback:     fallbackAWSKey,
 		missing:      noStore,
-	},
-	{
-		resourceType: "aws_elasticache_replication_group",
-		store:        project.Text{JA: "ElastiCache レプリケーショングループ", EN: "ElastiCache replication group"},
-		attr:         "kms_key_id",
-		fallback:     fallbackService,
-		inherits:     []string{"global_replication_group_id"},
-	},
-	{
-		resourceType: "aws_elasticache_serverless_cache",
-		store:        project.Text{JA: "ElastiCache サーバーレスキャッシュ", EN: "ElastiCache serverless cache"},
-		attr:         "kms_key_id",
-		fallback:     fallbackAWSOwned,
-	},
-	{
-		resourceType: "aws_redshift_cluster",
-		store:        project.Text{JA: "Redshift クラスター", EN: "Redshift cluster"},
-		attr:         "kms_key_id",
-		fallback:     fallbackRedshift,
-		inherits:     []string{"snapshot_identifier"},
-	},
-	{
-		resourceType: "aws_redshiftserverless_namespace",
-		store:        project.Text{JA: "Redshift Serverless 名前空間", EN: "Redshift Serverless namespace"},
-		attr:         "kms_key_id",
-		fallback:     fallbackAWSOwned,
 	},
 	{
 		resourceType: "aws_sqs_queue",
@@ -409,56 +332,11 @@ var keySites = []keySite{
 			fallback: fallbackNone,
 		},
 	},
-	opensearchKeySite("aws_opensearch_domain", project.Text{JA: "OpenSearch ドメイン", EN: "OpenSearch domain"}),
-	opensearchKeySite("aws_elasticsearch_domain", project.Text{JA: "Elasticsearch ドメイン", EN: "Elasticsearch domain"}),
-	{
-		resourceType: "aws_fsx_windows_file_system",
-		store:        project.Text{JA: "FSx for Windows File Server ファイルシステム", EN: "FSx for Windows File Server file system"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/fsx"),
-	},
-	{
-		resourceType: "aws_fsx_ontap_file_system",
-		store:        project.Text{JA: "FSx for NetApp ONTAP ファイルシステム", EN: "FSx for NetApp ONTAP file system"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/fsx"),
-	},
-	{
-		resourceType: "aws_fsx_openzfs_file_system",
-		store:        project.Text{JA: "FSx for OpenZFS ファイルシステム", EN: "FSx for OpenZFS file system"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/fsx"),
-	},
-	{
-		resourceType: "aws_fsx_lustre_file_system",
-		store:        project.Text{JA: "FSx for Lustre ファイルシステム", EN: "FSx for Lustre file system"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/fsx"),
-		readAttrs:    []string{"deployment_type"},
-		applies: func(c *cmkCheck, resource *hclext.Block) bool {
-			// Scratch file systems (the default) take no KMS key.
-			v := c.runner.Attr(resource.Body, "deployment_type", cty.String)
-			kind, known := v.String()
-			return v.IsUnknown() || known && strings.HasPrefix(kind, "PERSISTENT")
-		},
-		absent: func(c *cmkCheck, resource *hclext.Block, _ *hclext.BodyContent) lint.Default {
-			if c.runner.Attr(resource.Body, "deployment_type", cty.String).IsUnknown() {
-				return lint.DefaultUnknown
-			}
-			return lint.DefaultFails
-		},
-	},
 	{
 		resourceType: "aws_workspaces_workspace",
 		store:        project.Text{JA: "WorkSpaces ワークスペース", EN: "WorkSpaces workspace"},
 		attr:         "volume_encryption_key",
 		fallback:     fallbackWorkspace,
-	},
-	{
-		resourceType: "aws_backup_vault",
-		store:        project.Text{JA: "Backup ボールト", EN: "Backup vault"},
-		attr:         "kms_key_arn",
-		fallback:     awsManagedKey("aws/backup"),
 	},
 	{
 		resourceType: "aws_ecr_repository",
@@ -503,6 +381,55 @@ var keySites = []keySite{
 	},
 }
 
+// volumeKeyDefault is what an absent key means for an EBS volume (of its
+// own, of an instance, of a launch template): the account's default EBS
+// key, or its snapshot's key when created from one.
+func volumeKeyDefault(c *cmkCheck, _ *hclext.Block, body *hclext.BodyContent) lint.Default {
+	return volumeDefault(c.runner, body, c.ebs)
+}
+
+// notAuroraInstance reports whether an RDS DB instance has a key of its
+// own: Aurora instances are encrypted by their cluster.
+func notAuroraInstance(c *cmkCheck, resource *hclext.Block) bool {
+	engine, _ := c.runner.Attr(resource.Body, "engine", cty.String).String()
+	return !strings.HasPrefix(engine, "aurora")
+}
+
+// dbInstanceKeyDefault is what an absent key means for an RDS DB instance:
+// unknown when its engine cannot be known (it may be Aurora's) or it is
+// created from a source.
+func dbInstanceKeyDefault(c *cmkCheck, resource *hclext.Block, _ *hclext.BodyContent) lint.Default {
+	if c.runner.Attr(resource.Body, "engine", cty.String).IsUnknown() ||
+		inheritsEncryption(c.runner, resource.Body, dbInstanceSources...) {
+		return lint.DefaultUnknown
+	}
+	return lint.DefaultFails
+}
+
+// persistentLustre reports whether an FSx for Lustre file system may take
+// a KMS key: scratch file systems (the default) take none.
+func persistentLustre(c *cmkCheck, resource *hclext.Block) bool {
+	v := c.runner.Attr(resource.Body, "deployment_type", cty.String)
+	kind, known := v.String()
+	return v.IsUnknown() || known && strings.HasPrefix(kind, "PERSISTENT")
+}
+
+// lustreKeyDefault is what an absent key means for an FSx for Lustre file
+// system: unknown when its deployment type cannot be known.
+func lustreKeyDefault(c *cmkCheck, resource *hclext.Block, _ *hclext.BodyContent) lint.Default {
+	if c.runner.Attr(resource.Body, "deployment_type", cty.String).IsUnknown() {
+		return lint.DefaultUnknown
+	}
+	return lint.DefaultFails
+}
+
+// s3InlineMissing is what a missing block of a bucket's inline encryption
+// means: a bucket without the inline block is judged with the split
+// resource (s3Buckets).
+func s3InlineMissing(_ *cmkCheck, _ *hclext.Block, blockType string) (lint.Default, bool) {
+	return lint.DefaultFails, blockType != "server_side_encryption_configuration"
+}
+
 // s3Gate is the algorithm of an S3 default encryption: only SSE-KMS and
 // DSSE-KMS use a KMS key.
 var s3Gate = &keyGate{
@@ -512,20 +439,14 @@ var s3Gate = &keyGate{
 	fallback: fallbackSSES3,
 }
 
-// opensearchKeySite is the key site of an OpenSearch or Elasticsearch
+// searchDomainKey is the key site of an OpenSearch or Elasticsearch
 // domain: encrypt_at_rest, which is off when missing.
-func opensearchKeySite(resourceType string, store project.Text) keySite {
-	return keySite{
-		resourceType: resourceType,
-		store:        store,
-		blocks:       []string{"encrypt_at_rest"},
-		attr:         "kms_key_id",
-		fallback:     awsManagedKey("aws/es"),
-		gate: &keyGate{
-			attr:     "enabled",
-			want:     []string{"true"},
-			fix:      project.Text{JA: "encrypt_at_rest の enabled = true", EN: "enabled = true in encrypt_at_rest"},
-			fallback: fallbackNone,
-		},
-	}
+var searchDomainKey = &keySite{
+	fallback: awsManagedKey("aws/es"),
+	gate: &keyGate{
+		attr:     "enabled",
+		want:     []string{"true"},
+		fix:      project.Text{JA: "encrypt_at_rest の enabled = true", EN: "enabled = true in encrypt_at_rest"},
+		fallback: fallbackNone,
+	},
 }

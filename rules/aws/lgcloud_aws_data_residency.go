@@ -19,28 +19,37 @@ type AwsDataResidencyRule struct{ lint.Meta }
 
 var _ lint.Rule = (*AwsDataResidencyRule)(nil)
 
-// residencyStores are the resource types that store information assets,
-// with what each is called in messages. The region of each is the region
-// of the provider configuration it uses (or its own region, provider v6).
-var residencyStores = []struct {
+// residencyStore is a resource type the rule judges, with what it is
+// called in messages.
+type residencyStore struct {
 	resourceType string
 	kind         project.Text
-}{
-	{"aws_s3_bucket", project.Text{JA: "S3 バケット", EN: "S3 bucket"}},
-	{"aws_ebs_volume", project.Text{JA: "EBS ボリューム", EN: "EBS volume"}},
+}
+
+// residencyStores returns the resource types that store information
+// assets: the types the data-store table marks for the rule (residency),
+// then residencyCopies. The region of each is the region of the provider
+// configuration it uses (or its own region, provider v6).
+func residencyStores() []residencyStore {
+	var stores []residencyStore
+	for _, kind := range storeKinds {
+		if kind.residency {
+			stores = append(stores, residencyStore{kind.Type, kind.Name})
+		}
+	}
+	return append(stores, residencyCopies...)
+}
+
+// residencyCopies are the types the rule judges that the data-store table
+// does not list: copies the code makes of stores (EBS snapshots and their
+// copies, RDS automated backups replicated to another region) and the
+// logically air-gapped backup vaults that copy jobs fill. In the table they
+// would become rows of the information-asset ledger and stores of
+// lgcloud_aws_ledger_tags.
+var residencyCopies = []residencyStore{
 	{"aws_ebs_snapshot", project.Text{JA: "EBS スナップショット", EN: "EBS snapshot"}},
 	{"aws_ebs_snapshot_copy", project.Text{JA: "EBS スナップショットのコピー", EN: "EBS snapshot copy"}},
-	{"aws_db_instance", project.Text{JA: "RDS DB インスタンス", EN: "RDS DB instance"}},
-	{"aws_rds_cluster", project.Text{JA: "RDS/Aurora クラスター", EN: "RDS/Aurora cluster"}},
 	{"aws_db_instance_automated_backups_replication", project.Text{JA: "RDS 自動バックアップのレプリケーション", EN: "RDS automated backups replication"}},
-	{"aws_efs_file_system", project.Text{JA: "EFS ファイルシステム", EN: "EFS file system"}},
-	{"aws_dynamodb_table", residencyDynamoDB},
-	{"aws_dynamodb_table_replica", project.Text{JA: "DynamoDB テーブルのレプリカ", EN: "DynamoDB table replica"}},
-	{"aws_fsx_lustre_file_system", project.Text{JA: "FSx for Lustre ファイルシステム", EN: "FSx for Lustre file system"}},
-	{"aws_fsx_windows_file_system", project.Text{JA: "FSx for Windows ファイルシステム", EN: "FSx for Windows file system"}},
-	{"aws_fsx_ontap_file_system", project.Text{JA: "FSx for ONTAP ファイルシステム", EN: "FSx for ONTAP file system"}},
-	{"aws_fsx_openzfs_file_system", project.Text{JA: "FSx for OpenZFS ファイルシステム", EN: "FSx for OpenZFS file system"}},
-	{"aws_backup_vault", project.Text{JA: "AWS Backup ボールト", EN: "AWS Backup vault"}},
 	{"aws_backup_logically_air_gapped_vault", project.Text{JA: "AWS Backup 論理的エアギャップボールト", EN: "AWS Backup logically air-gapped vault"}},
 }
 
@@ -53,7 +62,7 @@ const (
 // NewAwsDataResidencyRule returns the rule.
 func NewAwsDataResidencyRule() *AwsDataResidencyRule {
 	reads := lint.Reads{}
-	for _, store := range residencyStores {
+	for _, store := range residencyStores() {
 		reads[store.resourceType] = withRegion(nil)
 	}
 	replica := hclext.BlockSchema{Type: "replica", Body: &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: residencyRegionName}}}}
@@ -104,7 +113,6 @@ var (
 	residencyBackupCopy = project.Text{JA: "コピー先ボールト（copy_action の destination_vault_arn）", EN: "copy destination vault (destination_vault_arn of copy_action)"}
 	residencyEFSCopy    = project.Text{JA: "レプリケーション先（destination の region）", EN: "replication destination (region of destination)"}
 
-	residencyDynamoDB       = project.Text{JA: "DynamoDB テーブル", EN: "DynamoDB table"}
 	residencyGlobalTable    = project.Text{JA: "DynamoDB グローバルテーブル", EN: "DynamoDB global table"}
 	residencyBackupPlan     = project.Text{JA: "AWS Backup プラン", EN: "AWS Backup plan"}
 	residencyEFSReplication = project.Text{JA: "EFS レプリケーション設定", EN: "EFS replication configuration"}
@@ -127,7 +135,7 @@ var whyResidencyNotARN = project.Text{
 // outside them. A region that cannot be known is named in strict mode.
 func (r *AwsDataResidencyRule) Check(tr tflint.Runner) error {
 	runner := lint.Of(tr)
-	for _, store := range residencyStores {
+	for _, store := range residencyStores() {
 		resources, err := runner.Resources(r, store.resourceType)
 		if err != nil {
 			return err
@@ -166,10 +174,7 @@ func (r *AwsDataResidencyRule) checkStore(runner *lint.Runner, resource *hclext.
 // checkReplicas judges the region_name of the replicas of DynamoDB tables
 // and of legacy global tables.
 func (r *AwsDataResidencyRule) checkReplicas(runner *lint.Runner) error {
-	for _, table := range []struct {
-		resourceType string
-		kind         project.Text
-	}{{"aws_dynamodb_table", residencyDynamoDB}, {"aws_dynamodb_global_table", residencyGlobalTable}} {
+	for _, table := range []residencyStore{{"aws_dynamodb_table", storeName("aws_dynamodb_table")}, {"aws_dynamodb_global_table", residencyGlobalTable}} {
 		resources, err := runner.Resources(r, table.resourceType)
 		if err != nil {
 			return err

@@ -84,8 +84,8 @@ var backupDatabases = []struct {
 	resourceType string
 	kind         project.Text
 }{
-	{"aws_db_instance", project.Text{JA: "RDS DB インスタンス", EN: "RDS DB instance"}},
-	{"aws_rds_cluster", project.Text{JA: "RDS/Aurora クラスター", EN: "RDS/Aurora cluster"}},
+	{"aws_db_instance", storeName("aws_db_instance")},
+	{"aws_rds_cluster", storeName("aws_rds_cluster")},
 }
 
 var msgRetentionAbsent = project.Text{

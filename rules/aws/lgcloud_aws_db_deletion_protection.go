@@ -43,9 +43,9 @@ var protectedDatabases = []struct {
 	resourceType, attr string
 	kind               project.Text
 }{
-	{"aws_db_instance", "deletion_protection", project.Text{JA: "RDS DB インスタンス", EN: "RDS DB instance"}},
-	{"aws_rds_cluster", "deletion_protection", project.Text{JA: "RDS/Aurora クラスター", EN: "RDS/Aurora cluster"}},
-	{"aws_dynamodb_table", "deletion_protection_enabled", project.Text{JA: "DynamoDB テーブル", EN: "DynamoDB table"}},
+	{"aws_db_instance", "deletion_protection", storeName("aws_db_instance")},
+	{"aws_rds_cluster", "deletion_protection", storeName("aws_rds_cluster")},
+	{"aws_dynamodb_table", "deletion_protection_enabled", storeName("aws_dynamodb_table")},
 }
 
 var msgDeletionProtectionOff = project.Text{

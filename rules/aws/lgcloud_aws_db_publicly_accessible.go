@@ -40,9 +40,9 @@ var publicDatabases = []struct {
 	resourceType string
 	kind         project.Text
 }{
-	{"aws_db_instance", project.Text{JA: "RDS DB インスタンス", EN: "RDS DB instance"}},
+	{"aws_db_instance", storeName("aws_db_instance")},
 	{"aws_rds_cluster_instance", project.Text{JA: "Aurora クラスターインスタンス", EN: "Aurora cluster instance"}},
-	{"aws_redshift_cluster", project.Text{JA: "Redshift クラスター", EN: "Redshift cluster"}},
+	{"aws_redshift_cluster", storeName("aws_redshift_cluster")},
 }
 
 var msgDBPublic = project.Text{

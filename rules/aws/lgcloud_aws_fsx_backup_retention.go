@@ -45,10 +45,10 @@ var fsxFileSystems = []struct {
 	kind         project.Text
 	absentFails  bool
 }{
-	{"aws_fsx_lustre_file_system", project.Text{JA: "FSx for Lustre ファイルシステム", EN: "FSx for Lustre file system"}, true},
-	{"aws_fsx_windows_file_system", project.Text{JA: "FSx for Windows ファイルシステム", EN: "FSx for Windows file system"}, false},
-	{"aws_fsx_ontap_file_system", project.Text{JA: "FSx for ONTAP ファイルシステム", EN: "FSx for ONTAP file system"}, true},
-	{"aws_fsx_openzfs_file_system", project.Text{JA: "FSx for OpenZFS ファイルシステム", EN: "FSx for OpenZFS file system"}, true},
+	{"aws_fsx_lustre_file_system", storeName("aws_fsx_lustre_file_system"), true},
+	{"aws_fsx_windows_file_system", storeName("aws_fsx_windows_file_system"), false},
+	{"aws_fsx_ontap_file_system", storeName("aws_fsx_ontap_file_system"), true},
+	{"aws_fsx_openzfs_file_system", storeName("aws_fsx_openzfs_file_system"), true},
 }
 
 var msgFsxBackupOff = project.Text{

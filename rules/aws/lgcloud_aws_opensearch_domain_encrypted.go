@@ -42,8 +42,8 @@ var searchDomains = []struct {
 	resourceType string
 	kind         project.Text
 }{
-	{"aws_opensearch_domain", project.Text{JA: "OpenSearch ドメイン", EN: "OpenSearch domain"}},
-	{"aws_elasticsearch_domain", project.Text{JA: "Elasticsearch ドメイン", EN: "Elasticsearch domain"}},
+	{"aws_opensearch_domain", storeName("aws_opensearch_domain")},
+	{"aws_elasticsearch_domain", storeName("aws_elasticsearch_domain")},
 }
 
 var msgSearchAtRest = project.Text{
