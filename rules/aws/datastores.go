@@ -263,9 +263,10 @@ var storeKinds = []StoreKind{
 		},
 	},
 	{
-		Type:  "aws_redshift_cluster",
-		Name:  text("Redshift クラスター", "Redshift cluster"),
-		names: []string{"cluster_identifier"},
+		Type:      "aws_redshift_cluster",
+		residency: true,
+		Name:      text("Redshift クラスター", "Redshift cluster"),
+		names:     []string{"cluster_identifier"},
 		encryption: storeEncryption{
 			flag: "encrypted", absent: redshiftDefault, key: "kms_key_id", defaultKey: keyDomain,
 		},
@@ -274,6 +275,7 @@ var storeKinds = []StoreKind{
 	},
 	{
 		Type:        "aws_redshiftserverless_namespace",
+		residency:   true,
 		Name:        text("Redshift Serverless 名前空間", "Redshift Serverless namespace"),
 		names:       []string{"namespace_name"},
 		encryption:  storeEncryption{key: "kms_key_id", defaultKey: keyOwned},
@@ -281,9 +283,10 @@ var storeKinds = []StoreKind{
 		customerKey: &keySite{fallback: fallbackAWSOwned},
 	},
 	{
-		Type:  "aws_elasticache_replication_group",
-		Name:  text("ElastiCache レプリケーショングループ", "ElastiCache replication group"),
-		names: []string{"replication_group_id"},
+		Type:      "aws_elasticache_replication_group",
+		residency: true,
+		Name:      text("ElastiCache レプリケーショングループ", "ElastiCache replication group"),
+		names:     []string{"replication_group_id"},
 		encryption: storeEncryption{
 			flag: "at_rest_encryption_enabled", absent: engineDefault, key: "kms_key_id", defaultKey: keyDomain,
 		},
@@ -292,6 +295,7 @@ var storeKinds = []StoreKind{
 	},
 	{
 		Type:       "aws_elasticache_cluster",
+		residency:  true,
 		Name:       text("ElastiCache クラスター", "ElastiCache cluster"),
 		names:      []string{"cluster_id"},
 		encryption: storeEncryption{read: elastiCacheClusterEncryption},
@@ -300,6 +304,7 @@ var storeKinds = []StoreKind{
 	},
 	{
 		Type:        "aws_elasticache_serverless_cache",
+		residency:   true,
 		Name:        text("ElastiCache サーバーレスキャッシュ", "ElastiCache serverless cache"),
 		names:       []string{"name"},
 		encryption:  storeEncryption{key: "kms_key_id", defaultKey: keyOwned},
@@ -308,15 +313,17 @@ var storeKinds = []StoreKind{
 	},
 	{
 		Type:       "aws_memorydb_cluster",
+		residency:  true,
 		Name:       text("MemoryDB クラスター", "MemoryDB cluster"),
 		names:      []string{"name", "name_prefix"},
 		encryption: storeEncryption{key: "kms_key_arn", defaultKey: keyDomain},
 		backups:    []storeBackup{retention("snapshot_retention_limit", automaticSnapshots, serviceDays)},
 	},
 	{
-		Type:  "aws_docdb_cluster",
-		Name:  text("DocumentDB クラスター", "DocumentDB cluster"),
-		names: []string{"cluster_identifier", "cluster_identifier_prefix"},
+		Type:      "aws_docdb_cluster",
+		residency: true,
+		Name:      text("DocumentDB クラスター", "DocumentDB cluster"),
+		names:     []string{"cluster_identifier", "cluster_identifier_prefix"},
 		encryption: storeEncryption{
 			flag: "storage_encrypted", absent: restoredDefault("snapshot_identifier", "global_cluster_identifier"), key: "kms_key_id", defaultKey: keyRDS,
 			paths: []string{"snapshot_identifier", "global_cluster_identifier"},
@@ -325,9 +332,10 @@ var storeKinds = []StoreKind{
 		customerKey: &keySite{fallback: awsManagedKey("aws/rds"), inherits: append([]string{"global_cluster_identifier"}, rdsInherits...)},
 	},
 	{
-		Type:  "aws_neptune_cluster",
-		Name:  text("Neptune クラスター", "Neptune cluster"),
-		names: []string{"cluster_identifier", "cluster_identifier_prefix"},
+		Type:      "aws_neptune_cluster",
+		residency: true,
+		Name:      text("Neptune クラスター", "Neptune cluster"),
+		names:     []string{"cluster_identifier", "cluster_identifier_prefix"},
 		encryption: storeEncryption{
 			flag: "storage_encrypted", absent: restoredDefault("snapshot_identifier", "replication_source_identifier", "global_cluster_identifier"), key: "kms_key_arn", defaultKey: keyRDS,
 			paths: []string{"snapshot_identifier", "replication_source_identifier", "global_cluster_identifier"},
@@ -335,9 +343,10 @@ var storeKinds = []StoreKind{
 		backups: []storeBackup{retention("backup_retention_period", automatedBackups, knownDays(1))},
 	},
 	{
-		Type:  "aws_opensearch_domain",
-		Name:  text("OpenSearch ドメイン", "OpenSearch domain"),
-		names: []string{"domain_name"},
+		Type:      "aws_opensearch_domain",
+		residency: true,
+		Name:      text("OpenSearch ドメイン", "OpenSearch domain"),
+		names:     []string{"domain_name"},
 		encryption: storeEncryption{
 			flag: "encrypt_at_rest.enabled", absent: engineDefault, key: "encrypt_at_rest.kms_key_id", defaultKey: keyDomain,
 		},
@@ -345,9 +354,10 @@ var storeKinds = []StoreKind{
 		customerKey: searchDomainKey,
 	},
 	{
-		Type:  "aws_elasticsearch_domain",
-		Name:  text("Elasticsearch ドメイン", "Elasticsearch domain"),
-		names: []string{"domain_name"},
+		Type:      "aws_elasticsearch_domain",
+		residency: true,
+		Name:      text("Elasticsearch ドメイン", "Elasticsearch domain"),
+		names:     []string{"domain_name"},
 		encryption: storeEncryption{
 			flag: "encrypt_at_rest.enabled", absent: engineDefault, key: "encrypt_at_rest.kms_key_id", defaultKey: keyDomain,
 		},

@@ -73,6 +73,31 @@ resource "aws_s3_bucket" "logs" {
 			}},
 		},
 		{
+			Name: "Redshift, ElastiCache and OpenSearch through a us-east-1 alias are reported",
+			Content: `
+provider "aws" {
+  alias  = "virginia"
+  region = "us-east-1"
+}
+
+resource "aws_redshift_cluster" "dwh" {
+  provider = aws.virginia
+}
+
+resource "aws_elasticache_replication_group" "cache" {
+  provider = aws.virginia
+}
+
+resource "aws_opensearch_domain" "search" {
+  provider = aws.virginia
+}`,
+			Expected: helper.Issues{
+				{Rule: rule, Message: residencyOutside("Redshift クラスター aws_redshift_cluster.dwh", "us-east-1", "provider aws.virginia の region"), Range: residencyRange(7, 1, 7, 38)},
+				{Rule: rule, Message: residencyOutside("ElastiCache レプリケーショングループ aws_elasticache_replication_group.cache", "us-east-1", "provider aws.virginia の region"), Range: residencyRange(11, 1, 11, 53)},
+				{Rule: rule, Message: residencyOutside("OpenSearch ドメイン aws_opensearch_domain.search", "us-east-1", "provider aws.virginia の region"), Range: residencyRange(15, 1, 15, 42)},
+			},
+		},
+		{
 			Name: "CloudFront certificate through a us-east-1 alias is not a data store",
 			Content: `
 provider "aws" {
