@@ -44,8 +44,9 @@ resource "aws_dynamodb_table" "residents" {
   }
 }
 
-# The configuration passed through providers is not traced; a notice on a
-# store inside a module is not kept by TFLint (lint the module itself).
+# The configuration passed through providers is followed (Osaka, no
+# default_tags); a finding on a store inside a module is not kept by TFLint
+# unless an input decides it (lint the module itself).
 module "store" {
   source = "./modules/store"
   providers = {

@@ -1416,23 +1416,16 @@ func (c *regionContext) configurationOf(resource *hclext.Block) (*providerConf, 
 	if !ok {
 		return nil, whyProviderArg
 	}
-	if conf, ok := c.local[key]; ok {
-		return &conf, project.Text{}
-	}
+	conf, at, _, why := c.resolve(key)
 	switch {
-	case c.root:
-	case c.inherit == inheritsNested:
-		return nil, whyNested
-	case c.inherit == inheritsPassed || key.Alias != "":
-		return nil, whyPassed
-	default:
-		if conf, ok := c.rootConfs[key]; ok {
-			return &conf, project.Text{}
-		}
+	case conf != nil:
+		return conf, project.Text{}
+	case why != (project.Text{}):
+		return nil, why
 	}
 	return nil, text(
-		fmt.Sprintf("provider %s のブロックがコードになく、その default_tags は分かりません", key),
-		fmt.Sprintf("there is no block for provider %s in the code, so its default_tags are not known", key),
+		fmt.Sprintf("provider %s のブロックがコードになく、その default_tags は分かりません", at),
+		fmt.Sprintf("there is no block for provider %s in the code, so its default_tags are not known", at),
 	)
 }
 

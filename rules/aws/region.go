@@ -150,6 +150,9 @@ type regionContext struct {
 	rootConfs map[providerKey]providerConf
 	// inherit says how a called module gets the root's configurations.
 	inherit inheritance
+	// passed maps, when the module call passes configurations, the
+	// module's keys to the root's (providers = { aws = aws.lgwan }).
+	passed map[providerKey]providerKey
 }
 
 type regionContextKey struct{}
@@ -207,30 +210,45 @@ func (c *regionContext) providerOf(resource *hclext.Block) (providerKey, bool) {
 
 // place returns the placement given by a provider configuration.
 func (c *regionContext) place(key providerKey) placement {
-	if conf, ok := c.local[key]; ok {
-		return placeBy(key, conf, true, c.root)
+	conf, at, inModule, why := c.resolve(key)
+	switch {
+	case conf != nil:
+		return placeBy(at, *conf, inModule, c.root)
+	case why != (project.Text{}):
+		return placement{State: lint.Unknown, Why: why, root: c.root}
 	}
-	unknown := placement{State: lint.Unknown, root: c.root}
-	if c.root {
-		unknown.Why = whyNoProvider(key)
-		return unknown
+	return placement{State: lint.Unknown, Why: whyNoProvider(at), root: c.root}
+}
+
+// resolve returns the provider block a configuration key of the module
+// being checked names: the module's own block, or the root's block the
+// module inherits or is passed (at is then the root's key). It returns nil
+// and why when the block cannot be told, nil and no reason when no block
+// configures the provider.
+func (c *regionContext) resolve(key providerKey) (conf *providerConf, at providerKey, inModule bool, why project.Text) {
+	if conf, ok := c.local[key]; ok {
+		return &conf, key, true, project.Text{}
 	}
 	switch {
+	case c.root:
+		return nil, key, false, project.Text{}
 	case c.inherit == inheritsNested:
-		unknown.Why = whyNested
-	case c.inherit == inheritsPassed || key.Alias != "":
+		return nil, key, false, whyNested
+	case c.inherit == inheritsPassed:
+		mapped, ok := c.passed[key]
+		if !ok {
+			return nil, key, false, whyPassed
+		}
+		key = mapped
+	case key.Alias != "":
 		// An aliased configuration reaches a module only through a
 		// providers map.
-		unknown.Why = whyPassed
-	default:
-		conf, ok := c.rootConfs[key]
-		if !ok {
-			unknown.Why = whyNoProvider(key)
-			return unknown
-		}
-		return placeBy(key, conf, false, c.root)
+		return nil, key, false, whyPassed
 	}
-	return unknown
+	if conf, ok := c.rootConfs[key]; ok {
+		return &conf, key, false, project.Text{}
+	}
+	return nil, key, false, project.Text{}
 }
 
 // placeBy returns the placement given by a provider block's region.
@@ -312,7 +330,7 @@ func readRegionContext(runner *lint.Runner) (*regionContext, error) {
 			ctx.inherit = inheritsNested
 			return ctx, nil
 		}
-		if ctx.inherit, err = readModuleCall(runner, path[0]); err != nil {
+		if ctx.inherit, ctx.passed, err = readModuleCall(runner, path[0]); err != nil {
 			return nil, err
 		}
 		return ctx, nil
@@ -375,26 +393,49 @@ func readProviderConfs(runner *lint.Runner, ctx tflint.ModuleCtxType) (map[provi
 }
 
 // readModuleCall says how the module called by the root module as name
-// gets the root's provider configurations.
-func readModuleCall(runner *lint.Runner, name string) (inheritance, error) {
+// gets the root's provider configurations, and which ones a providers map
+// passes it (a map the plugin cannot read passes none it knows).
+func readModuleCall(runner *lint.Runner, name string) (inheritance, map[providerKey]providerKey, error) {
 	content, err := runner.GetModuleContent(&hclext.BodySchema{Blocks: []hclext.BlockSchema{{
 		Type:       "module",
 		LabelNames: []string{"name"},
 		Body:       &hclext.BodySchema{Attributes: []hclext.AttributeSchema{{Name: "providers"}}},
 	}}}, &tflint.GetModuleContentOption{ModuleCtx: tflint.RootModuleCtxType, ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
-		return inheritsPassed, err
+		return inheritsPassed, nil, err
 	}
 	for _, block := range content.Blocks {
 		if block.Labels[0] != name {
 			continue
 		}
-		if _, ok := block.Body.Attributes["providers"]; ok {
-			return inheritsPassed, nil
+		if attr, ok := block.Body.Attributes["providers"]; ok {
+			return inheritsPassed, providersMap(attr.Expr), nil
 		}
-		return inheritsRoot, nil
+		return inheritsRoot, nil, nil
 	}
-	return inheritsPassed, nil
+	return inheritsPassed, nil, nil
+}
+
+// providersMap reads a module call's providers map, written as an object
+// of references: { aws = aws.lgwan, aws.dr = aws.osaka }.
+func providersMap(expr hcl.Expression) map[providerKey]providerKey {
+	out := map[providerKey]providerKey{}
+	obj, ok := expr.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return out
+	}
+	for _, item := range obj.Items {
+		var keyExpr hcl.Expression = item.KeyExpr
+		if k, ok := item.KeyExpr.(*hclsyntax.ObjectConsKeyExpr); ok {
+			keyExpr = k.Wrapped
+		}
+		inModule, ok1 := parseProviderRef(keyExpr)
+		inRoot, ok2 := parseProviderRef(item.ValueExpr)
+		if ok1 && ok2 {
+			out[inModule] = inRoot
+		}
+	}
+	return out
 }
 
 // Texts of placements.
@@ -406,8 +447,8 @@ var (
 		EN: "its provider argument cannot be read",
 	}
 	whyPassed = project.Text{
-		JA: "プロバイダー設定がモジュール呼び出しの providers で渡され、たどれません",
-		EN: "its provider configuration is passed through the providers of a module call, which is not traced",
+		JA: "プロバイダー設定が、モジュール呼び出しの providers が渡すものに含まれないか、その providers を読めません",
+		EN: "its provider configuration is not among those the providers map of its module call passes, or that map cannot be read",
 	}
 	whyNested = project.Text{
 		JA: "プロバイダー設定が入れ子のモジュール呼び出しを通じて引き継がれ、たどれません",

@@ -87,8 +87,8 @@ func TestRegionContextPlace(t *testing.T) {
 		{Name: "root region unknown", Ctx: regionContext{root: true, local: map[providerKey]providerConf{def: unknown}}, Key: def, Why: "the region of provider aws: x"},
 		{Name: "module inherits the root default", Ctx: regionContext{rootConfs: rootConfs, inherit: inheritsRoot}, Key: def, Region: "ap-northeast-1"},
 		{Name: "module's own provider block wins", Ctx: regionContext{local: map[providerKey]providerConf{def: virginia}, rootConfs: rootConfs}, Key: def, Region: "us-east-1", InModule: true},
-		{Name: "module alias comes only through a providers map", Ctx: regionContext{rootConfs: rootConfs, inherit: inheritsRoot}, Key: alias, Why: "its provider configuration is passed through the providers of a module call, which is not traced"},
-		{Name: "module called with a providers map", Ctx: regionContext{rootConfs: rootConfs, inherit: inheritsPassed}, Key: def, Why: "its provider configuration is passed through the providers of a module call, which is not traced"},
+		{Name: "module alias comes only through a providers map", Ctx: regionContext{rootConfs: rootConfs, inherit: inheritsRoot}, Key: alias, Why: "its provider configuration is not among those the providers map of its module call passes, or that map cannot be read"},
+		{Name: "module called with a providers map", Ctx: regionContext{rootConfs: rootConfs, inherit: inheritsPassed}, Key: def, Why: "its provider configuration is not among those the providers map of its module call passes, or that map cannot be read"},
 		{Name: "nested module", Ctx: regionContext{rootConfs: rootConfs, inherit: inheritsNested}, Key: def, Why: "its provider configuration is inherited through nested module calls, which cannot be seen"},
 		{Name: "module whose root has no block", Ctx: regionContext{inherit: inheritsRoot}, Key: def, Why: "there is no block for provider aws: the region comes from the environment or the AWS config files"},
 	}
@@ -184,7 +184,47 @@ module "app" {
 			Region: "ap-northeast-1",
 		},
 		{
-			Name: "module called with a providers map is not traced",
+			Name: "module called with a providers map uses the configuration it passes",
+			Path: addrs.Module{"app"},
+			Root: `
+provider "aws" {
+  region = "ap-northeast-1"
+}
+
+provider "aws" {
+  alias  = "osaka"
+  region = "ap-northeast-3"
+}
+
+module "app" {
+  source    = "./app"
+  providers = { aws = aws.osaka }
+}`,
+			Module: bucket,
+			Region: "ap-northeast-3",
+		},
+		{
+			Name: "module called with a providers map gets no other configuration",
+			Path: addrs.Module{"app"},
+			Root: `
+provider "aws" {
+  region = "ap-northeast-1"
+}
+
+provider "aws" {
+  alias  = "osaka"
+  region = "ap-northeast-3"
+}
+
+module "app" {
+  source    = "./app"
+  providers = { "aws.dr" = aws.osaka }
+}`,
+			Module: bucket,
+			Why:    "its provider configuration is not among those the providers map of its module call passes, or that map cannot be read",
+		},
+		{
+			Name: "module called with a providers map that is not an object is not traced",
 			Path: addrs.Module{"app"},
 			Root: `
 provider "aws" {
@@ -193,10 +233,10 @@ provider "aws" {
 
 module "app" {
   source    = "./app"
-  providers = { aws = aws }
+  providers = local.providers
 }`,
 			Module: bucket,
-			Why:    "its provider configuration is passed through the providers of a module call, which is not traced",
+			Why:    "its provider configuration is not among those the providers map of its module call passes, or that map cannot be read",
 		},
 		{
 			Name: "nested module is not traced",
@@ -242,7 +282,7 @@ module "app" {
 resource "aws_s3_bucket" "data" {
   provider = aws.virginia
 }`,
-			Why: "its provider configuration is passed through the providers of a module call, which is not traced",
+			Why: "its provider configuration is not among those the providers map of its module call passes, or that map cannot be read",
 		},
 	}
 	for _, tc := range cases {
