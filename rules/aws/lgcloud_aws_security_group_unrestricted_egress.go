@@ -68,11 +68,14 @@ func (r *AwsSecurityGroupUnrestrictedEgressRule) Check(tr tflint.Runner) error {
 		if open.Protocol != protoAll {
 			what = project.Textf(" %s の全ポート（%s）", "every %s port (%s)", protocolName(open.Protocol), open.Ports)
 		}
+		// The DMZ's outbound traffic shall be limited (4.3.1.3): there the
+		// finding is an ERROR, elsewhere a recommendation (4.6.1.5).
+		var reporter lint.Rule = r
 		msg := msgUnrestrictedEgress
 		if s, ok := rule.Placed.Segment(); ok && s == config.SegmentDMZ {
-			msg = msgUnrestrictedEgressDMZ
+			reporter, msg = lint.AtSeverity(r, tflint.ERROR), msgUnrestrictedEgressDMZ
 		}
 		at := findingRange(root, rule.At, rule.World[0].Expr, rule.Protocol.Expr, rule.FromPort.Expr, rule.ToPort.Expr)
-		return runner.Report(r, at, msg, lint.Address(rule.Block), describeWorld(rule.World), what)
+		return runner.Report(reporter, at, msg, lint.Address(rule.Block), describeWorld(rule.World), what)
 	})
 }

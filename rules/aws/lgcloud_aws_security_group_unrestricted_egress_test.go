@@ -1,6 +1,8 @@
 package aws
 
 import (
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 	"testing"
 
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
@@ -134,7 +136,7 @@ resource "aws_vpc_security_group_egress_rule" "relay_https" {
   to_port           = 443
   cidr_ipv4         = "0.0.0.0/0"
 }`,
-			Expected: helper.Issues{{Rule: rule, Message: egressOpenDMZ("aws_vpc_security_group_egress_rule.relay_all", "0.0.0.0/0", allTraffic), Range: sgRange(14, 23, 14, 34)}},
+			Expected: helper.Issues{{Rule: lint.AtSeverity(rule, tflint.ERROR), Message: egressOpenDMZ("aws_vpc_security_group_egress_rule.relay_all", "0.0.0.0/0", allTraffic), Range: sgRange(14, 23, 14, 34)}},
 		},
 		{
 			Name: "groups of the closed segments are left to the isolation rule",
@@ -234,7 +236,7 @@ resource "aws_security_group" "relay" {
 }`,
 			Config: linttest.English(),
 			Expected: helper.Issues{{
-				Rule:    rule,
+				Rule:    lint.AtSeverity(rule, tflint.ERROR),
 				Message: "An egress rule of aws_security_group.relay, in the update DMZ, allows all traffic (every protocol and port) to 0.0.0.0/0; the DMZ's outbound traffic must pass a firewall with an FQDN allowlist. Allow the DMZ's relay (update) servers only the ports they need (for example HTTPS 443), to the firewall. [Guideline 4.6.1.5, 4.3.1.3 / JIS Q 27017 CLD.9.5.2, 12.2.1, 13.1.3, 12.6.1]",
 				Range:   sgRange(8, 19, 8, 32),
 			}},
