@@ -254,6 +254,44 @@ resource "aws_docdb_cluster" "docs" {
 			},
 		},
 		{
+			Name: "Neptune, MemoryDB and DynamoDB table replica without a key are reported",
+			Content: `
+resource "aws_neptune_cluster" "graph" {
+  storage_encrypted = true
+}
+
+resource "aws_memorydb_cluster" "sessions" {
+  name = "sessions"
+}
+
+resource "aws_dynamodb_table_replica" "osaka" {
+  global_table_arn = "arn:aws:dynamodb:ap-northeast-1:111122223333:table/residents"
+}`,
+			Expected: helper.Issues{
+				encIssue(rule, cmkNone("Neptune クラスター", "aws_neptune_cluster.graph", managedKey("aws/rds"), "kms_key_arn"), 2, 1, 2, 39),
+				encIssue(rule, cmkNone("MemoryDB クラスター", "aws_memorydb_cluster.sessions", "AWS が所有または管理する鍵で暗号化されます", "kms_key_arn"), 6, 1, 6, 43),
+				encIssue(rule, cmkNone("DynamoDB テーブルのレプリカ", "aws_dynamodb_table_replica.osaka", "AWS が所有または管理する鍵で暗号化されます", "kms_key_arn"), 10, 1, 10, 46),
+			},
+		},
+		{
+			Name: "Neptune cluster and MemoryDB cluster with keys of the module, or restored, pass",
+			Content: `
+resource "aws_neptune_cluster" "graph" {
+  storage_encrypted = true
+  kms_key_arn       = aws_kms_key.graph.arn
+}
+
+resource "aws_neptune_cluster" "restored" {
+  snapshot_identifier = "graph-final"
+}
+
+resource "aws_memorydb_cluster" "sessions" {
+  name        = "sessions"
+  kms_key_arn = aws_kms_key.sessions.arn
+}`,
+			Expected: helper.Issues{},
+		},
+		{
 			Name: "RDS cluster with the AWS managed key by alias ARN is reported",
 			Content: `
 resource "aws_rds_cluster" "aurora" {
