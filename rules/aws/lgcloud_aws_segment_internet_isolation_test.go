@@ -324,6 +324,30 @@ resource "aws_launch_template" "lt" {
 				"Launch template aws_launch_template.lt assigns a public IP (associate_public_ip_address = true)"+isolationTail+"Set associate_public_ip_address = false.")},
 		},
 		{
+			Name: "launch template with a public IP placed by the group that launches it",
+			Content: mynumberVPC + `
+resource "aws_subnet" "a" {
+  vpc_id     = aws_vpc.mn.id
+  cidr_block = "10.10.1.0/24"
+}
+resource "aws_launch_template" "lt" {
+  network_interfaces {
+    associate_public_ip_address = true
+  }
+}
+resource "aws_autoscaling_group" "app" {
+  vpc_zone_identifier = [aws_subnet.a.id]
+  max_size            = 2
+  min_size            = 1
+  launch_template {
+    id = aws_launch_template.lt.id
+  }
+}`,
+			Config: en,
+			Expected: helper.Issues{issue(segRange(13, 35, 13, 39),
+				"Launch template aws_launch_template.lt assigns a public IP (associate_public_ip_address = true)"+isolationTail+"Set associate_public_ip_address = false.")},
+		},
+		{
 			Name: "publicly accessible database placed through its subnet group",
 			Content: mynumberVPC + `
 resource "aws_subnet" "a" {

@@ -134,6 +134,15 @@ var netTypes = []netType{
 		In:     []string{"vpc_security_group_ids", "network_interfaces.subnet_id", "network_interfaces.security_groups", "network_interfaces.network_interface_id"},
 		Schema: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: "network_interfaces", Body: attrs("associate_public_ip_address")}}},
 		Build:  buildLaunchTemplate},
+	{Type: "aws_autoscaling_group", Kind: segment.Instance, In: []string{"vpc_zone_identifier"}, NoTags: true,
+		Schema: &hclext.BodySchema{Blocks: []hclext.BlockSchema{
+			{Type: "launch_template", Body: attrs("id", "name")},
+			{Type: "mixed_instances_policy", Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{
+				Type: "launch_template", Body: &hclext.BodySchema{Blocks: []hclext.BlockSchema{{
+					Type: "launch_template_specification", Body: attrs("launch_template_id", "launch_template_name"),
+				}}},
+			}}}},
+		}}, Build: buildAutoscalingGroup},
 	{Type: "aws_network_interface_attachment", NoNode: true, NoTags: true,
 		Schema: attrs("instance_id", "network_interface_id"), Build: buildInterfaceAttachment},
 	{Type: "aws_eip", NoNode: true, Schema: attrs("instance", "network_interface"), Build: buildEIP},
@@ -909,6 +918,34 @@ func buildLaunchTemplate(b *netBuilder, block *hclext.Block, id string) {
 		b.exposeFlag(block, ni.Body, id, "associate_public_ip_address", false, false,
 			project.Textf("起動テンプレート %s がパブリック IP を割り当てます（associate_public_ip_address = true）", "launch template %s assigns a public IP (associate_public_ip_address = true)", addressOf(id)),
 			project.Textf("associate_public_ip_address = false にしてください。", "Set associate_public_ip_address = false."))
+	}
+}
+
+// buildAutoscalingGroup places the launch templates a group launches in
+// the group's subnets: a template that names no subnet of its own starts
+// its instances there.
+func buildAutoscalingGroup(b *netBuilder, block *hclext.Block, _ string) {
+	subnets := b.refs(block.Body, "vpc_zone_identifier")
+	var templates []segment.Ref
+	for _, lt := range block.Body.Blocks.OfType("launch_template") {
+		templates = append(templates, b.refs(lt.Body, "id")...)
+		templates = append(templates, b.refs(lt.Body, "name")...)
+	}
+	for _, policy := range block.Body.Blocks.OfType("mixed_instances_policy") {
+		for _, lt := range policy.Body.Blocks.OfType("launch_template") {
+			for _, spec := range lt.Body.Blocks.OfType("launch_template_specification") {
+				templates = append(templates, b.refs(spec.Body, "launch_template_id")...)
+				templates = append(templates, b.refs(spec.Body, "launch_template_name")...)
+			}
+		}
+	}
+	for _, t := range templates {
+		if t.ID == "" {
+			continue
+		}
+		for _, s := range subnets {
+			b.later = append(b.later, func() { b.graph.Link(t.ID, s) })
+		}
 	}
 }
 
