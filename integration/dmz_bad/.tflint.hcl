@@ -17,3 +17,7 @@ rule "lgcloud_aws_dmz_egress_inspected" {
 rule "lgcloud_aws_networkfirewall_policy_allowlist" {
   enabled = true
 }
+
+rule "lgcloud_aws_security_group_unrestricted_egress" {
+  enabled = true
+}

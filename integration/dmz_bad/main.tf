@@ -195,3 +195,17 @@ module "patch_dmz" {
   segment         = "dmz"
   default_actions = ["aws:alert_strict"]
 }
+
+# A relay server's security group that allows all egress to the world: the
+# DMZ's outbound traffic must be limited to what passes the firewall.
+resource "aws_security_group" "relay_all_egress" {
+  name   = "update-relay-all-egress"
+  vpc_id = aws_vpc.dmz.id
+
+  egress {
+    from_port   = 0
+    to_port     = 0
+    protocol    = "-1"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
