@@ -576,6 +576,9 @@ func (b *netBuilder) claim(n *segment.Node, block *hclext.Block) error {
 // expression written as an object, or as a merge() of objects (the last
 // one that sets the key wins); nil when the key is not written so.
 func tagItemExpr(expr hcl.Expression, key string) hcl.Expression {
+	if bound, ok := expr.(*hclext.BoundExpr); ok {
+		expr = bound.UnwrapExpression()
+	}
 	switch e := expr.(type) {
 	case *hclsyntax.ObjectConsExpr:
 		var found hcl.Expression

@@ -3,6 +3,9 @@ package aws
 import (
 	"testing"
 
+	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/zclconf/go-cty/cty"
+
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 )
@@ -28,12 +31,15 @@ func TestTagItemExpr(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags)
 			}
-			got := ""
-			if item := tagItemExpr(expr, "Segment"); item != nil {
-				got = string(item.Range().SliceBytes(src))
-			}
-			if got != tc.Want {
-				t.Errorf("got %q, want %q", got, tc.Want)
+			// The attributes of count and for_each instances come bound.
+			for _, e := range []hcl.Expression{expr, hclext.BindValue(cty.DynamicVal, expr)} {
+				got := ""
+				if item := tagItemExpr(e, "Segment"); item != nil {
+					got = string(item.Range().SliceBytes(src))
+				}
+				if got != tc.Want {
+					t.Errorf("%T: got %q, want %q", e, got, tc.Want)
+				}
 			}
 		})
 	}
