@@ -3,7 +3,6 @@ package aws
 import (
 	"slices"
 
-	"github.com/hashicorp/hcl/v2"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/segment"
 )
@@ -20,19 +19,4 @@ func inDMZ(p segment.Placement) bool { return slices.Contains(p.Segments, config
 // DMZ would report.
 func maybeInDMZ(p segment.Placement) bool {
 	return inDMZ(p) || (len(p.Segments) == 0 && p.Unknown != nil)
-}
-
-// exprEvidence is an expression as evidence of a finding, or a range when
-// there is no expression.
-func exprEvidence(expr hcl.Expression, rng hcl.Range) segment.Evidence {
-	if expr == nil {
-		return segment.Evidence{Range: rng}
-	}
-	return segment.Evidence{Range: expr.Range(), Input: usesInput(expr)}
-}
-
-// isNullExpr reports whether an expression is the literal null.
-func isNullExpr(expr hcl.Expression) bool {
-	isNull, _ := staticNull(expr)
-	return isNull
 }

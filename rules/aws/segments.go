@@ -628,7 +628,7 @@ func (b *netBuilder) refs(body *hclext.BodyContent, name string) []segment.Ref {
 
 // exprRefs follows the references of the expression of attribute name.
 func (b *netBuilder) exprRefs(name string, expr hcl.Expression) []segment.Ref {
-	if isNull, _ := staticNull(expr); isNull {
+	if isNullExpr(expr) {
 		return nil
 	}
 	if bound, ok := expr.(*hclext.BoundExpr); ok {
@@ -804,12 +804,10 @@ func init() {
 
 func isNetType(name string) bool { return netTypeNames[name] }
 
-// staticNull reports whether an expression is the literal null.
-func staticNull(expr hcl.Expression) (isNull, ok bool) {
-	if lit, is := expr.(*hclsyntax.LiteralValueExpr); is {
-		return lit.Val.IsNull(), true
-	}
-	return false, false
+// isNullExpr reports whether an expression is the literal null.
+func isNullExpr(expr hcl.Expression) bool {
+	lit, ok := expr.(*hclsyntax.LiteralValueExpr)
+	return ok && lit.Val.IsNull()
 }
 
 // hclText returns the source text of a short expression for messages.
@@ -828,8 +826,14 @@ func hclText(expr hcl.Expression) string {
 
 // evidence returns an expression as evidence.
 func (b *netBuilder) evidence(expr hcl.Expression) segment.Evidence {
+	return exprEvidence(expr, hcl.Range{})
+}
+
+// exprEvidence is an expression as evidence of a finding, or a range when
+// there is no expression.
+func exprEvidence(expr hcl.Expression, rng hcl.Range) segment.Evidence {
 	if expr == nil {
-		return segment.Evidence{}
+		return segment.Evidence{Range: rng}
 	}
 	return segment.Evidence{Range: expr.Range(), Input: usesInput(expr)}
 }
@@ -1030,7 +1034,7 @@ func (b *netBuilder) route(id string, body *hclext.BodyContent, at segment.Evide
 		if !ok {
 			continue
 		}
-		if isNull, _ := staticNull(attr.Expr); isNull {
+		if isNullExpr(attr.Expr) {
 			continue
 		}
 		r.Exit = t.Exit
