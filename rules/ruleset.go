@@ -17,6 +17,7 @@ type RuleSet struct {
 
 	all    []lint.Rule
 	reads  lint.Reads
+	batch  map[string]bool
 	global *tflint.Config
 	config *config.Config
 
@@ -100,6 +101,7 @@ func (rs *RuleSet) enable() {
 	}
 	rs.EnabledRules = nil
 	rs.byUser = map[string]bool{}
+	rs.batch = map[string]bool{}
 	for _, rule := range rs.all {
 		enabled := rs.config.Preset.Includes(rule.Describe().Preset)
 		if len(only) > 0 {
@@ -113,6 +115,9 @@ func (rs *RuleSet) enable() {
 		}
 		if enabled {
 			rs.EnabledRules = append(rs.EnabledRules, rule)
+			for ty := range rule.Describe().Reads {
+				rs.batch[ty] = true
+			}
 		}
 	}
 }
@@ -131,6 +136,7 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 	module := path.String()
 	return lint.NewRunner(runner, rs.config, lint.Options{
 		Reads:         rs.reads,
+		Batch:         rs.batch,
 		Severity:      rs.severity,
 		RuleOptions:   rs.options,
 		EnabledByUser: rs.byUser,

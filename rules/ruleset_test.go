@@ -542,6 +542,15 @@ type readCounter struct {
 	reads int
 }
 
+// GetModuleContent counts the reads of the types the rules read together;
+// the listing of the module's types is read as written.
+func (c *readCounter) GetModuleContent(schema *hclext.BodySchema, opts *tflint.GetModuleContentOption) (*hclext.BodyContent, error) {
+	if opts != nil && opts.ExpandMode != tflint.ExpandModeNone {
+		c.reads++
+	}
+	return c.Runner.GetModuleContent(schema, opts)
+}
+
 func (c *readCounter) GetResourceContent(name string, schema *hclext.BodySchema, opts *tflint.GetModuleContentOption) (*hclext.BodyContent, error) {
 	c.reads++
 	return c.Runner.GetResourceContent(name, schema, opts)

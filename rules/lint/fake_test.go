@@ -60,8 +60,11 @@ func attrs(names ...string) *hclext.BodySchema {
 type countingRunner struct {
 	tflint.Runner
 
-	module      addrs.Module
+	module addrs.Module
+	// reads counts the reads of one type alone, requests the reads of the
+	// types the rules read together.
 	reads       map[string]int
+	requests    int
 	options     []tflint.GetModuleContentOption
 	modulePaths int
 	evaluations int
@@ -86,14 +89,37 @@ func (c *countingRunner) GetResourceContent(name string, schema *hclext.BodySche
 	return c.Runner.GetResourceContent(name, schema, opts)
 }
 
+// GetModuleContent counts the reads of several types together. The listing
+// of the module's types (read as written, without attributes) is not a read.
+func (c *countingRunner) GetModuleContent(schema *hclext.BodySchema, opts *tflint.GetModuleContentOption) (*hclext.BodyContent, error) {
+	content, err := c.Runner.GetModuleContent(schema, opts)
+	if err != nil || opts == nil || opts.ExpandMode == tflint.ExpandModeNone {
+		return content, err
+	}
+	for _, block := range content.Blocks {
+		if err := c.fail[block.Labels[0]]; err != nil {
+			return nil, err
+		}
+	}
+	c.requests++
+	c.options = append(c.options, *opts)
+	return content, nil
+}
+
 func (c *countingRunner) GetModulePath() (addrs.Module, error) {
 	c.modulePaths++
 	return c.module, nil
 }
 
-// totalReads is the number of GetResourceContent calls.
+// readsOf is the number of requests that read the type: reads of it alone
+// and reads of all types together.
+func (c *countingRunner) readsOf(ty string) int {
+	return c.reads[ty] + c.requests
+}
+
+// totalReads is the number of reads.
 func (c *countingRunner) totalReads() int {
-	n := 0
+	n := c.requests
 	for _, v := range c.reads {
 		n += v
 	}

@@ -24,6 +24,7 @@ type Runner struct {
 	Config *config.Config
 
 	reads    Reads
+	batch    map[string]bool
 	severity map[string]tflint.Severity
 	options  map[string]any
 	byUser   map[string]bool
@@ -56,6 +57,9 @@ type readKey struct {
 type Options struct {
 	// Reads is the union of the reads of all rules (MergeReads).
 	Reads Reads
+	// Batch holds the types the enabled rules read: the runner reads them
+	// together. Nil means every type of Reads.
+	Batch map[string]bool
 	// Severity holds the severity overrides from the rule blocks.
 	Severity map[string]tflint.Severity
 	// RuleOptions holds the decoded options of configurable rules.
@@ -82,6 +86,7 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		Runner:   inner,
 		Config:   cfg,
 		reads:    opts.Reads,
+		batch:    opts.Batch,
 		severity: opts.Severity,
 		options:  opts.RuleOptions,
 		byUser:   opts.EnabledByUser,
@@ -94,6 +99,12 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 	}
 	if r.seen == nil {
 		r.seen = NewSeen()
+	}
+	if r.batch == nil {
+		r.batch = map[string]bool{}
+		for ty := range r.reads {
+			r.batch[ty] = true
+		}
 	}
 	return r
 }
@@ -199,6 +210,11 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 			r.cache[key] = nil
 		}
 		return nil, nil
+	}
+	if keep && shared && !asWritten && r.batch[resourceType] && r.readBatch(ctx) {
+		if blocks, ok := r.cache[key]; ok {
+			return blocks, nil
+		}
 	}
 	blocks, err := r.read(resourceType, schema, ctx, mode)
 	if err != nil {
