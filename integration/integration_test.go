@@ -185,17 +185,27 @@ func lint(t *testing.T, src string, extra []string, expectedPath string) string 
 
 // lintDir runs TFLint with its JSON output in work, with the extra
 // arguments ({{work}} stands for the folder), and returns what it printed.
-// It fails the test when the plugin panics, when TFLint prints no JSON, and
-// when the exit code breaks TFLint's contract.
+// It fails the test when the plugin panics, when TFLint prints no JSON, when
+// the exit code breaks TFLint's contract, and when an expression the plugin
+// evaluated itself has another value in TFLint.
 func lintDir(t *testing.T, work string, extra ...string) result {
 	t.Helper()
+	got, _ := lintComparing(t, work, extra...)
+	return got
+}
+
+// lintComparing is lintDir, and returns the number of expressions the
+// plugin evaluated itself, each of which it also asked TFLint to evaluate.
+func lintComparing(t *testing.T, work string, extra ...string) (result, int) {
+	t.Helper()
+	compared := filepath.Join(t.TempDir(), "evaluations")
 	args := []string{"--format", "json"}
 	for _, arg := range extra {
 		args = append(args, strings.ReplaceAll(arg, "{{work}}", work))
 	}
 	cmd := exec.Command(tflintPath, args...)
 	cmd.Dir = work
-	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "HOME="+t.TempDir(), "TFLINT_LOG=")
+	cmd.Env = append(os.Environ(), "TFLINT_PLUGIN_DIR="+pluginDir, "HOME="+t.TempDir(), "TFLINT_LOG=", "LGCLOUD_EVAL_COMPARE="+compared)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -211,7 +221,27 @@ func lintDir(t *testing.T, work string, extra ...string) result {
 		t.Fatalf("TFLint printed no JSON (%s):\nstdout: %s\nstderr: %s", err, stdout.String(), stderr.String())
 	}
 	checkExitCode(t, cmd.ProcessState.ExitCode(), got)
-	return got
+	return got, checkEvaluations(t, compared)
+}
+
+// checkEvaluations fails the test for each expression that the plugin and
+// TFLint evaluated differently, and returns how many were compared.
+func checkEvaluations(t *testing.T, path string) int {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 0
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
+	for _, line := range lines {
+		if !strings.HasSuffix(line, " same") {
+			t.Errorf("local evaluation differs from TFLint's: %s", line)
+		}
+	}
+	return len(lines)
 }
 
 // copyCase copies a case's Terraform and configuration into work, leaving

@@ -64,8 +64,9 @@ func TestBoundExpressions(t *testing.T) {
 	}
 }
 
-// Rules read the same attributes: an expression TFLint must evaluate is
-// asked once per module, whichever rule reads it and however often.
+// Rules read the same attributes and the same variables: a variable is
+// asked of TFLint once per module, whichever rule reads it, however often
+// and in whichever expression.
 func TestEvaluationsAreShared(t *testing.T) {
 	src := `
 variable "flag" {
@@ -73,11 +74,12 @@ variable "flag" {
 }
 resource "t" "a" {
   x = var.flag
-  y = var.flag
+  y = var.flag == true
+  z = tobool(var.flag)
 }
 `
 	counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": src}))
-	rx := newFakeRule("lgcloud_aws_x", lint.Reads{"t": {Attributes: []hclext.AttributeSchema{{Name: "x"}, {Name: "y"}}}})
+	rx := newFakeRule("lgcloud_aws_x", lint.Reads{"t": {Attributes: []hclext.AttributeSchema{{Name: "x"}, {Name: "y"}, {Name: "z"}}}})
 	ry := newFakeRule("lgcloud_aws_y", lint.Reads{"t": {Attributes: []hclext.AttributeSchema{{Name: "x"}}}})
 	runner := lint.NewRunner(counter, nil, lint.Options{Reads: lint.MergeReads([]lint.Rule{rx, ry})})
 	for _, rule := range []lint.Rule{rx, ry, rx} {
@@ -90,9 +92,12 @@ resource "t" "a" {
 				t.Fatalf("%s = %#v, want true", name, v)
 			}
 		}
+		// A function of Terraform's own: the whole expression goes to
+		// TFLint (whose test runner knows no functions), once.
+		runner.Attr(blocks[0].Body, "z", cty.Bool)
 	}
 	if counter.evaluations != 2 {
-		t.Errorf("TFLint evaluated %d expressions, want 2 (x and y once each)", counter.evaluations)
+		t.Errorf("TFLint evaluated %d expressions, want 2 (var.flag once, z once)", counter.evaluations)
 	}
 }
 

@@ -38,7 +38,10 @@ type Runner struct {
 	meta  map[tflint.ModuleCtxType]map[string]*hclext.BodyContent
 	// evals holds the values of the expressions asked of TFLint.
 	evals map[evalKey]evalResult
-	memo  map[any]any
+	// refs holds the values of the variables and local values asked of
+	// TFLint for local evaluation.
+	refs map[refKey]evalResult
+	memo map[any]any
 	// fixedBy names the rule that emitted a fix TFLint will apply when the
 	// rule's check returns; empty when the files are as read.
 	fixedBy string
@@ -94,6 +97,7 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		cache:    map[readKey][]*hclext.Block{},
 		memo:     map[any]any{},
 		evals:    map[evalKey]evalResult{},
+		refs:     map[refKey]evalResult{},
 		seen:     opts.Seen,
 		path:     opts.ModulePath,
 	}
@@ -195,7 +199,7 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 		keep = false
 	default:
 		r.cache, r.memo, r.types, r.meta, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, ""
-		r.evals = map[evalKey]evalResult{}
+		r.evals, r.refs = map[evalKey]evalResult{}, map[refKey]evalResult{}
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
 		return blocks, nil

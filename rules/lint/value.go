@@ -148,6 +148,10 @@ func (r *Runner) evaluate(expr hcl.Expression, ctx tflint.ModuleCtxType) (cty.Va
 	if val, ok := StaticValue(expr); ok {
 		return val, nil
 	}
+	if val, ok := r.evalLocally(expr, ctx); ok {
+		r.compareWithTFLint(expr, ctx, val)
+		return val, nil
+	}
 	// Rules read the same attributes: each expression is asked of TFLint
 	// once per module. Expressions that differ between the instances of a
 	// resource (count.index, each) come bound, above, so one range has one

@@ -50,6 +50,7 @@ resource "t" "r" {
   resource_ref   = aws_kms_key.k.arn
   missing_var    = var.undeclared
   function_call  = upper(var.text)
+  tf_function    = tostring(var.text)
   template       = "${var.text}-x"
   conditional    = var.flag_false ? "a" : "b"
 
@@ -63,7 +64,7 @@ var valueAttrs = []string{
 	"absent", "null_literal", "true_literal", "false_literal", "string_true", "number",
 	"from_var", "null_var", "unknown_var", "partly_unknown", "sensitive_var", "sensitive_item", "sensitive_attr",
 	"wrong_type", "list_for_bool", "local_ref", "resource_ref", "missing_var",
-	"function_call", "template", "conditional",
+	"function_call", "tf_function", "template", "conditional",
 }
 
 func TestAttr(t *testing.T) {
@@ -103,10 +104,13 @@ func TestAttr(t *testing.T) {
 		{"string that is no bool is of the wrong type", "wrong_type", cty.Bool, lint.Unknown, cty.NilVal, whyType},
 		{"list where a bool is wanted is of the wrong type", "list_for_bool", cty.Bool, lint.Unknown, cty.NilVal, whyType},
 		{"local the runner cannot evaluate is unknown", "local_ref", cty.Bool, lint.Unknown, cty.NilVal, whyEval},
-		{"resource attribute the runner cannot evaluate is unknown", "resource_ref", cty.String, lint.Unknown, cty.NilVal, whyEval},
+		// TFLint knows no attribute of a resource.
+		{"resource attribute is unknown", "resource_ref", cty.String, lint.Unknown, cty.NilVal, whyUnknown},
 		{"undeclared variable is unknown", "missing_var", cty.Bool, lint.Unknown, cty.NilVal, whyEval},
-		// The SDK's test runner knows no functions; TFLint evaluates them.
-		{"function the runner cannot call is unknown", "function_call", cty.String, lint.Unknown, cty.NilVal, whyEval},
+		// A function TFLint takes from cty's standard library is
+		// evaluated here; the SDK's test runner knows no functions.
+		{"function of cty's standard library", "function_call", cty.String, lint.Known, cty.StringVal("HELLO"), ""},
+		{"function the runner cannot call is unknown", "tf_function", cty.String, lint.Unknown, cty.NilVal, whyEval},
 	}
 
 	rule := newFakeRule("lgcloud_aws_fake", lint.Reads{"t": {

@@ -1,0 +1,251 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+	"github.com/zclconf/go-cty/cty"
+	"github.com/zclconf/go-cty/cty/function"
+	"github.com/zclconf/go-cty/cty/function/stdlib"
+)
+
+// Each expression TFLint evaluates costs two round trips and a parse of the
+// whole file the expression is in. Most expressions rules evaluate refer only
+// to input variables, local values and resources (whose attributes TFLint
+// does not know), and call functions that TFLint takes as they are from
+// cty's standard library. The runner asks TFLint for the value of each
+// variable and local value once per module and evaluates such expressions
+// itself, the way TFLint does; anything else goes to TFLint.
+
+// localFunctions are the functions TFLint (terraform/lang) takes unchanged
+// from cty's standard library and HCL, which the plugin links at the same
+// versions; each is also callable as core::name.
+var localFunctions = func() map[string]function.Function {
+	funcs := map[string]function.Function{
+		"abs":             stdlib.AbsoluteFunc,
+		"can":             tryfunc.CanFunc,
+		"ceil":            stdlib.CeilFunc,
+		"chomp":           stdlib.ChompFunc,
+		"chunklist":       stdlib.ChunklistFunc,
+		"coalescelist":    stdlib.CoalesceListFunc,
+		"compact":         stdlib.CompactFunc,
+		"concat":          stdlib.ConcatFunc,
+		"contains":        stdlib.ContainsFunc,
+		"csvdecode":       stdlib.CSVDecodeFunc,
+		"distinct":        stdlib.DistinctFunc,
+		"element":         stdlib.ElementFunc,
+		"flatten":         stdlib.FlattenFunc,
+		"floor":           stdlib.FloorFunc,
+		"format":          stdlib.FormatFunc,
+		"formatdate":      stdlib.FormatDateFunc,
+		"formatlist":      stdlib.FormatListFunc,
+		"indent":          stdlib.IndentFunc,
+		"join":            stdlib.JoinFunc,
+		"jsondecode":      stdlib.JSONDecodeFunc,
+		"jsonencode":      stdlib.JSONEncodeFunc,
+		"keys":            stdlib.KeysFunc,
+		"log":             stdlib.LogFunc,
+		"lower":           stdlib.LowerFunc,
+		"max":             stdlib.MaxFunc,
+		"merge":           stdlib.MergeFunc,
+		"min":             stdlib.MinFunc,
+		"parseint":        stdlib.ParseIntFunc,
+		"pow":             stdlib.PowFunc,
+		"range":           stdlib.RangeFunc,
+		"regex":           stdlib.RegexFunc,
+		"regexall":        stdlib.RegexAllFunc,
+		"reverse":         stdlib.ReverseListFunc,
+		"setintersection": stdlib.SetIntersectionFunc,
+		"setproduct":      stdlib.SetProductFunc,
+		"setsubtract":     stdlib.SetSubtractFunc,
+		"setunion":        stdlib.SetUnionFunc,
+		"signum":          stdlib.SignumFunc,
+		"slice":           stdlib.SliceFunc,
+		"sort":            stdlib.SortFunc,
+		"split":           stdlib.SplitFunc,
+		"strrev":          stdlib.ReverseFunc,
+		"substr":          stdlib.SubstrFunc,
+		"timeadd":         stdlib.TimeAddFunc,
+		"title":           stdlib.TitleFunc,
+		"trim":            stdlib.TrimFunc,
+		"trimprefix":      stdlib.TrimPrefixFunc,
+		"trimspace":       stdlib.TrimSpaceFunc,
+		"trimsuffix":      stdlib.TrimSuffixFunc,
+		"try":             tryfunc.TryFunc,
+		"upper":           stdlib.UpperFunc,
+		"values":          stdlib.ValuesFunc,
+		"zipmap":          stdlib.ZipmapFunc,
+	}
+	for name, fn := range funcs {
+		funcs["core::"+name] = fn
+	}
+	return funcs
+}()
+
+// unknownRoots are the reference roots whose every value TFLint takes as
+// unknown: data sources and module outputs. The other roots a local
+// evaluation accepts are var, local and managed resource types.
+var unknownRoots = map[string]bool{"data": true, "module": true}
+
+// fallbackRoots are the roots a local evaluation leaves to TFLint.
+var fallbackRoots = map[string]bool{
+	"count": true, "each": true, "path": true, "terraform": true, "self": true,
+	"resource": true, "ephemeral": true,
+}
+
+// refKey names a variable or local value of a module context.
+type refKey struct {
+	ctx        tflint.ModuleCtxType
+	root, name string
+}
+
+// evalLocally evaluates an expression as TFLint would, without asking TFLint
+// for more than the values of the variables and local values it refers to.
+// It reports false when the expression needs TFLint: a function or a
+// reference TFLint resolves in its own way, or a value TFLint refused.
+func (r *Runner) evalLocally(expr hcl.Expression, ctx tflint.ModuleCtxType) (cty.Value, bool) {
+	sx, ok := expr.(hclsyntax.Expression)
+	if !ok {
+		return cty.NilVal, false
+	}
+	local := true
+	hclsyntax.VisitAll(sx, func(node hclsyntax.Node) hcl.Diagnostics {
+		if call, ok := node.(*hclsyntax.FunctionCallExpr); ok {
+			if _, known := localFunctions[call.Name]; !known {
+				local = false
+			}
+		}
+		return nil
+	})
+	if !local {
+		return cty.NilVal, false
+	}
+	vars := map[string]map[string]cty.Value{"var": {}, "local": {}}
+	evalCtx := &hcl.EvalContext{Variables: map[string]cty.Value{}, Functions: localFunctions}
+	for _, t := range sx.Variables() {
+		root := t.RootName()
+		switch {
+		case fallbackRoots[root]:
+			return cty.NilVal, false
+		case root == "var" || root == "local":
+			if len(t) < 2 {
+				return cty.NilVal, false
+			}
+			step, ok := t[1].(hcl.TraverseAttr)
+			if !ok {
+				return cty.NilVal, false
+			}
+			val, ok := r.refValue(refKey{ctx, root, step.Name}, hcl.RangeBetween(t[0].SourceRange(), t[1].SourceRange()), t[:2])
+			if !ok {
+				return cty.NilVal, false
+			}
+			vars[root][step.Name] = val
+		case unknownRoots[root]:
+			evalCtx.Variables[root] = cty.DynamicVal
+		default:
+			// A managed resource: TFLint knows none of its attributes.
+			if len(t) < 2 {
+				return cty.NilVal, false
+			}
+			if _, ok := t[1].(hcl.TraverseAttr); !ok {
+				return cty.NilVal, false
+			}
+			evalCtx.Variables[root] = cty.DynamicVal
+		}
+	}
+	evalCtx.Variables["var"] = cty.ObjectVal(vars["var"])
+	evalCtx.Variables["local"] = cty.ObjectVal(vars["local"])
+	val, diags := evalSafely(sx, evalCtx)
+	if diags.HasErrors() {
+		// TFLint returns its own diagnostics for it.
+		return cty.NilVal, false
+	}
+	return val, true
+}
+
+// evalSafely evaluates an expression, turning a panic of a function into a
+// failure.
+func evalSafely(expr hclsyntax.Expression, ctx *hcl.EvalContext) (val cty.Value, diags hcl.Diagnostics) {
+	defer func() {
+		if p := recover(); p != nil {
+			val, diags = cty.NilVal, hcl.Diagnostics{{Severity: hcl.DiagError, Summary: fmt.Sprint(p)}}
+		}
+	}()
+	return expr.Value(ctx)
+}
+
+// refValue returns the value of a variable or local value, asked of TFLint
+// once per module through a reference to it in the configuration.
+func (r *Runner) refValue(key refKey, rng hcl.Range, traversal hcl.Traversal) (cty.Value, bool) {
+	r.mu.Lock()
+	cached, ok := r.refs[key]
+	keep := r.fixedBy == ""
+	r.mu.Unlock()
+	if ok && keep {
+		return cached.val, cached.err == nil
+	}
+	ref := &hclsyntax.ScopeTraversalExpr{Traversal: traversal, SrcRange: rng}
+	var val cty.Value
+	err := r.Runner.EvaluateExpr(ref, &val, &tflint.EvaluateExprOption{WantType: &cty.DynamicPseudoType, ModuleCtx: key.ctx})
+	r.mu.Lock()
+	if r.fixedBy == "" {
+		r.refs[key] = evalResult{val, err}
+	}
+	r.mu.Unlock()
+	return val, err == nil
+}
+
+// compareEvaluation, when LGCLOUD_EVAL_COMPARE names a file, makes every
+// local evaluation also ask TFLint and append both results to the file:
+// the integration test checks with it that the two paths agree.
+var compareEvaluation = struct {
+	once sync.Once
+	mu   sync.Mutex
+	file *os.File
+}{}
+
+func (r *Runner) compareWithTFLint(expr hcl.Expression, ctx tflint.ModuleCtxType, local cty.Value) {
+	compareEvaluation.once.Do(func() {
+		if path := os.Getenv("LGCLOUD_EVAL_COMPARE"); path != "" {
+			compareEvaluation.file, _ = os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		}
+	})
+	if compareEvaluation.file == nil {
+		return
+	}
+	var remote cty.Value
+	err := r.Runner.EvaluateExpr(expr, &remote, &tflint.EvaluateExprOption{WantType: &cty.DynamicPseudoType, ModuleCtx: ctx})
+	line := "same"
+	switch {
+	case err != nil:
+		line = fmt.Sprintf("DIFFERENT: TFLint failed: %s", err)
+	case !sameValue(local, remote):
+		line = fmt.Sprintf("DIFFERENT: local %#v, TFLint %#v", local, remote)
+	}
+	compareEvaluation.mu.Lock()
+	defer compareEvaluation.mu.Unlock()
+	fmt.Fprintf(compareEvaluation.file, "%s %s\n", expr.Range(), line)
+}
+
+// sameValue reports whether two values are the same to a rule: equal,
+// marks included, where both are known, and unknown in the same places
+// with the same types. Refinements of unknown values, which TFLint's
+// answer may not carry, do not count.
+func sameValue(a, b cty.Value) bool {
+	plain := func(v cty.Value) cty.Value {
+		out, _ := cty.Transform(v, func(_ cty.Path, v cty.Value) (cty.Value, error) {
+			if !v.IsKnown() {
+				unmarked, marks := v.Unmark()
+				return cty.UnknownVal(unmarked.Type()).WithMarks(marks), nil
+			}
+			return v, nil
+		})
+		return out
+	}
+	return plain(a).RawEquals(plain(b))
+}
