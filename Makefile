@@ -6,7 +6,7 @@ TFLINT         := $(BIN)/tflint
 PLUGIN         := dist/tflint-ruleset-lgcloud
 PLUGIN_DIR     ?= $(HOME)/.tflint.d/plugins
 
-.PHONY: all demo test unit integration build install tflint generate fmt vet clean
+.PHONY: all demo test unit integration build install tflint generate fmt vet clean bench
 
 all: build
 
@@ -30,6 +30,10 @@ integration: tflint
 
 build:
 	go build -o $(PLUGIN) .
+
+## bench: time TFLint with and without the plugin at 1× and 10× size (docs/performance.md)
+bench: tflint
+	go run ./tools/bench -tflint $(TFLINT)
 
 ## install: build and copy the plugin where TFLint looks for it
 install: build
