@@ -37,13 +37,21 @@ type RuleSet struct {
 	// for_each report a finding once.
 	mu   sync.Mutex
 	seen *lint.Seen
+	// shared is what the module checks of the run share.
+	shared *lint.Shared
+
+	// gate bounds the module checks in progress; nil runs them unbounded
+	// (tests that call NewRunner without running every rule).
+	gate gate
 }
 
 var _ tflint.RuleSet = (*RuleSet)(nil)
 
 // New returns the ruleset with every rule of the registry.
 func New() *RuleSet {
-	return newRuleSet(All())
+	rs := newRuleSet(All())
+	rs.gate = make(gate, gateWidth())
+	return rs
 }
 
 func newRuleSet(all []lint.Rule) *RuleSet {
@@ -57,6 +65,7 @@ func newRuleSet(all []lint.Rule) *RuleSet {
 		global: &tflint.Config{},
 		config: config.Default(),
 		once:   &sync.Once{},
+		shared: lint.NewShared(),
 	}
 	for _, rule := range all {
 		rs.Rules = append(rs.Rules, rule)
@@ -114,11 +123,14 @@ func (rs *RuleSet) enable() {
 			enabled = false
 		}
 		if enabled {
-			rs.EnabledRules = append(rs.EnabledRules, rule)
+			rs.EnabledRules = append(rs.EnabledRules, gated{Rule: rule})
 			for ty := range rule.Describe().Reads {
 				rs.batch[ty] = true
 			}
 		}
+	}
+	if n := len(rs.EnabledRules); n > 0 {
+		rs.EnabledRules[n-1] = gated{Rule: rs.EnabledRules[n-1].(gated).Rule, last: true}
 	}
 }
 
@@ -134,7 +146,13 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 		return nil, err
 	}
 	module := path.String()
+	leave := func() {}
+	if rs.gate != nil && len(rs.EnabledRules) > 0 {
+		// The check's last rule leaves the gate (gated).
+		leave = rs.gate.enter()
+	}
 	return lint.NewRunner(runner, rs.config, lint.Options{
+		Leave:         leave,
 		Reads:         rs.reads,
 		Batch:         rs.batch,
 		Severity:      rs.severity,
@@ -142,6 +160,7 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 		EnabledByUser: rs.byUser,
 		Fix:           rs.global.Fix,
 		Seen:          rs.pass(module == ""),
+		Shared:        rs.shared,
 		ModulePath:    &module,
 	}), nil
 }
@@ -155,6 +174,7 @@ func (rs *RuleSet) pass(root bool) *lint.Seen {
 	defer rs.mu.Unlock()
 	if root || rs.seen == nil {
 		rs.seen = lint.NewSeen()
+		rs.shared.NewPass()
 	}
 	return rs.seen
 }

@@ -17,11 +17,17 @@ import (
 )
 
 // fakeRule is a rule of a fake rule set: it reports every `t` resource.
-type fakeRule struct{ lint.Meta }
+type fakeRule struct {
+	lint.Meta
+	err error // returned by Check, when set
+}
 
 var _ lint.Rule = (*fakeRule)(nil)
 
 func (r *fakeRule) Check(tr tflint.Runner) error {
+	if r.err != nil {
+		return r.err
+	}
 	runner := lint.Of(tr)
 	blocks, err := runner.Resources(r, "t")
 	if err != nil {
@@ -44,7 +50,7 @@ const (
 // fakeRules returns one rule of each preset, in preset order.
 func fakeRules() []lint.Rule {
 	rule := func(name string, preset config.Preset) *fakeRule {
-		return &fakeRule{lint.Meta{
+		return &fakeRule{Meta: lint.Meta{
 			RuleName: name,
 			Level:    tflint.ERROR,
 			Preset:   preset,

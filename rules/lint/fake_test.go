@@ -65,6 +65,7 @@ type countingRunner struct {
 	// types the rules read together.
 	reads       map[string]int
 	requests    int
+	asWritten   int // reads as written (GetModuleContent without expansion)
 	options     []tflint.GetModuleContentOption
 	modulePaths int
 	evaluations int
@@ -93,8 +94,12 @@ func (c *countingRunner) GetResourceContent(name string, schema *hclext.BodySche
 // of the module's types (read as written, without attributes) is not a read.
 func (c *countingRunner) GetModuleContent(schema *hclext.BodySchema, opts *tflint.GetModuleContentOption) (*hclext.BodyContent, error) {
 	content, err := c.Runner.GetModuleContent(schema, opts)
-	if err != nil || opts == nil || opts.ExpandMode == tflint.ExpandModeNone {
+	if err != nil {
 		return content, err
+	}
+	if opts == nil || opts.ExpandMode == tflint.ExpandModeNone {
+		c.asWritten++
+		return content, nil
 	}
 	for _, block := range content.Blocks {
 		if err := c.fail[block.Labels[0]]; err != nil {

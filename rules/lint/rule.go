@@ -77,7 +77,10 @@ func MergeSchema(a, b *hclext.BodySchema) *hclext.BodySchema {
 	if b == nil {
 		return a
 	}
-	out := &hclext.BodySchema{}
+	out := &hclext.BodySchema{Mode: a.Mode}
+	if len(a.Attributes) == 0 && len(a.Blocks) == 0 {
+		out.Mode = b.Mode
+	}
 	attrs := map[string]bool{}
 	for _, s := range []*hclext.BodySchema{a, b} {
 		for _, attr := range s.Attributes {

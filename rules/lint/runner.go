@@ -42,11 +42,16 @@ type Runner struct {
 	// TFLint for local evaluation.
 	refs map[refKey]evalResult
 	memo map[any]any
+	// written holds the module read as written (written.go).
+	written map[tflint.ModuleCtxType]*written
+	shared  *Shared
 	// fixedBy names the rule that emitted a fix TFLint will apply when the
 	// rule's check returns; empty when the files are as read.
 	fixedBy string
 	path    *string
 	seen    *Seen
+	leave   sync.Once
+	left    func()
 }
 
 type readKey struct {
@@ -78,6 +83,10 @@ type Options struct {
 	// ModulePath is the module's path ("" for the root module), when the
 	// caller already asked TFLint for it.
 	ModulePath *string
+	// Leave is called once when the check of the module ends (Leave).
+	Leave func()
+	// Shared is what the runners of the run share (NewShared).
+	Shared *Shared
 }
 
 // NewRunner wraps TFLint's runner for one module.
@@ -100,6 +109,11 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		refs:     map[refKey]evalResult{},
 		seen:     opts.Seen,
 		path:     opts.ModulePath,
+		left:     opts.Leave,
+		shared:   opts.Shared,
+	}
+	if r.shared == nil {
+		r.shared = NewShared()
 	}
 	if r.seen == nil {
 		r.seen = NewSeen()
@@ -111,6 +125,16 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		}
 	}
 	return r
+}
+
+// Leave tells that the check of the module has ended: its last rule
+// returned, or a rule failed.
+func (r *Runner) Leave() {
+	r.leave.Do(func() {
+		if r.left != nil {
+			r.left()
+		}
+	})
 }
 
 // Of returns the ruleset's runner, wrapping a plain TFLint runner with the
@@ -198,7 +222,7 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	case rule.Name():
 		keep = false
 	default:
-		r.cache, r.memo, r.types, r.meta, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, ""
+		r.cache, r.memo, r.types, r.meta, r.written, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, nil, ""
 		r.evals, r.refs = map[evalKey]evalResult{}, map[refKey]evalResult{}
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
@@ -242,7 +266,7 @@ func (r *Runner) declaredTypes(ctx tflint.ModuleCtxType) (map[string]bool, error
 	if types, ok := r.types[ctx]; ok {
 		return types, nil
 	}
-	content, err := r.Runner.GetModuleContent(&hclext.BodySchema{Blocks: []hclext.BlockSchema{
+	content, err := r.moduleContent(&hclext.BodySchema{Blocks: []hclext.BlockSchema{
 		{Type: "resource", LabelNames: []string{"type", "name"}, Body: metaArgs},
 		{Type: "data", LabelNames: []string{"type", "name"}, Body: &hclext.BodySchema{}},
 	}}, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
@@ -292,13 +316,13 @@ func (r *Runner) read(resourceType string, schema *hclext.BodySchema, ctx tflint
 	opts := &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: mode}
 	dataType, isData := strings.CutPrefix(resourceType, DataPrefix)
 	if !isData {
-		content, err := r.Runner.GetResourceContent(resourceType, schema, opts)
+		content, err := r.labelledContent("resource", []string{"type", "name"}, resourceType, schema, opts)
 		if err != nil {
 			return nil, err
 		}
 		return content.Blocks, nil
 	}
-	content, err := r.Runner.GetModuleContent(&hclext.BodySchema{
+	content, err := r.moduleContent(&hclext.BodySchema{
 		Blocks: []hclext.BlockSchema{{Type: "data", LabelNames: []string{"type", "name"}, Body: schema}},
 	}, opts)
 	if err != nil {
@@ -347,6 +371,11 @@ func (r *Runner) IsRoot() (bool, error) {
 func (r *Runner) modulePath() (string, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return r.modulePathLocked()
+}
+
+// modulePathLocked is modulePath; the caller holds r.mu.
+func (r *Runner) modulePathLocked() (string, error) {
 	if r.path == nil {
 		path, err := r.Runner.GetModulePath()
 		if err != nil {

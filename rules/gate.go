@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"runtime"
+
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
+)
+
+// TFLint checks all module calls at once, each in its own request to the
+// plugin. Every check holds what it read of its module until its last rule
+// returns, so a configuration of hundreds of module calls would be held in
+// memory whole. The gate lets a few checks run at a time: enough to keep
+// the cores busy while others wait for TFLint's answers.
+
+// gateWidth is the number of module checks run at once. A check spends
+// most of its time waiting for TFLint's answers, so that many more checks
+// than cores keep both processes busy (16 per core measured fastest on the
+// benchmark of docs/performance.md; the memory they hold stays small).
+func gateWidth() int { return 16 * runtime.GOMAXPROCS(0) }
+
+// gate holds one slot per module check in progress.
+type gate chan struct{}
+
+// enter waits for a slot and returns the function that frees it.
+func (g gate) enter() func() {
+	g <- struct{}{}
+	return func() { <-g }
+}
+
+// gated is an enabled rule as the ruleset runs it: the check of a module
+// leaves the gate after its last rule, or after a rule that fails, which
+// ends the check.
+type gated struct {
+	lint.Rule
+	last bool
+}
+
+func (g gated) Check(runner tflint.Runner) error {
+	err := g.Rule.Check(runner)
+	if err != nil || g.last {
+		if r, ok := runner.(*lint.Runner); ok {
+			r.Leave()
+		}
+	}
+	return err
+}
