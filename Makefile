@@ -33,6 +33,7 @@ build:
 
 ## bench: time TFLint with and without the plugin at 1× and 10× size (docs/performance.md)
 bench: tflint
+	go test -run '^$$' -bench . -benchmem ./rules/segment ./rules/policy
 	go run ./tools/bench -tflint $(TFLINT)
 
 ## install: build and copy the plugin where TFLint looks for it

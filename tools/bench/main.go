@@ -22,7 +22,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -182,26 +181,22 @@ func lint(tflint, dir, config, plugins, home string) (measurement, error) {
 
 // watch samples the peak resident set of pid and its descendants until the
 // returned function is called, which returns the sum of their peaks (kB).
+// A peak only grows, so sampling every 50 ms misses at most the last 50 ms
+// of a process; the sampling itself must not take the CPU the run needs.
 func watch(pid int) func() int64 {
-	var mu sync.Mutex
 	peaks := map[int]int64{}
 	stop := make(chan struct{})
 	done := make(chan struct{})
-	sample := func() {
-		for _, p := range tree(pid) {
-			if hwm := highWaterMark(p); hwm > 0 {
-				mu.Lock()
-				peaks[p] = max(peaks[p], hwm)
-				mu.Unlock()
-			}
-		}
-	}
 	go func() {
 		defer close(done)
-		tick := time.NewTicker(5 * time.Millisecond)
+		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			sample()
+			for _, p := range descendants(pid) {
+				if hwm := highWaterMark(p); hwm > 0 {
+					peaks[p] = max(peaks[p], hwm)
+				}
+			}
 			select {
 			case <-stop:
 				return
@@ -220,20 +215,31 @@ func watch(pid int) func() int64 {
 	}
 }
 
-// tree returns pid and its descendants.
-func tree(pid int) []int {
-	out := []int{pid}
-	tasks, _ := filepath.Glob(fmt.Sprintf("/proc/%d/task/*/children", pid))
-	for _, task := range tasks {
-		data, err := os.ReadFile(task)
+// descendants returns pid and the processes below it, from the parent
+// of each process in /proc.
+func descendants(pid int) []int {
+	children := map[int][]int{}
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		p, err := strconv.Atoi(e.Name())
 		if err != nil {
 			continue
 		}
-		for _, field := range strings.Fields(string(data)) {
-			if child, err := strconv.Atoi(field); err == nil {
-				out = append(out, tree(child)...)
+		data, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// pid (comm) state ppid ...; comm may hold spaces.
+		fields := strings.Fields(string(data[bytes.LastIndexByte(data, ')')+1:]))
+		if len(fields) > 1 {
+			if ppid, err := strconv.Atoi(fields[1]); err == nil {
+				children[ppid] = append(children[ppid], p)
 			}
 		}
+	}
+	out := []int{pid}
+	for i := 0; i < len(out); i++ {
+		out = append(out, children[out[i]]...)
 	}
 	return out
 }
