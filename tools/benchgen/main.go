@@ -131,14 +131,20 @@ func (p plan) resources() (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// Systems of one module and size count alike: count each once.
+	counted := map[string]int{}
 	for _, s := range p.systems {
 		for path, src := range files {
 			if !strings.HasPrefix(path, "modules/"+s.module+"/") {
 				continue
 			}
-			n, err := countResources(src, path, s.repeat())
-			if err != nil {
-				return 0, err
+			key := fmt.Sprint(path, s.repeat())
+			n, ok := counted[key]
+			if !ok {
+				if n, err = countResources(src, path, s.repeat()); err != nil {
+					return 0, err
+				}
+				counted[key] = n
 			}
 			total += n
 		}
