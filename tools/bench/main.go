@@ -37,8 +37,9 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each configuration (the median is kept)")
 	systems := flag.Int("systems", 200, "module calls of the generated configuration")
 	work := flag.String("work", "", "working directory (default: a temporary one, removed)")
+	only1x := flag.Bool("1x", false, "measure 1× only (no targets are judged): for trying a change")
 	flag.Parse()
-	if err := run(*tflint, *runs, *systems, *work); err != nil {
+	if err := run(*tflint, *runs, *systems, *work, *only1x); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -56,7 +57,7 @@ type result struct {
 	wall, peak float64 // seconds, MB
 }
 
-func run(tflint string, runs, systems int, work string) error {
+func run(tflint string, runs, systems int, work string, only1x bool) error {
 	tflint, err := filepath.Abs(tflint)
 	if err != nil {
 		return err
@@ -88,6 +89,9 @@ func run(tflint string, runs, systems int, work string) error {
 
 	medians := map[string]map[int]result{"bare": {}, "plugin": {}}
 	sizes := []int{1, 10}
+	if only1x {
+		sizes = sizes[:1]
+	}
 	for _, tiers := range sizes {
 		dir := filepath.Join(work, fmt.Sprintf("%dx", tiers))
 		out, err := command("go", "run", "./tools/benchgen", "-systems", strconv.Itoa(systems), "-tiers", strconv.Itoa(tiers), "-out", dir).Output()
@@ -122,6 +126,9 @@ func run(tflint string, runs, systems int, work string) error {
 		b, p := medians["bare"][tiers], medians["plugin"][tiers]
 		fmt.Printf("%-5s %10.2f %10.2f %8.2f %10.2f s %10.1f %10.1f %8.2f\n",
 			fmt.Sprintf("%dx", tiers), b.wall, p.wall, p.wall/b.wall, p.wall-b.wall, b.peak, p.peak, p.peak/b.peak)
+	}
+	if only1x {
+		return nil
 	}
 	b1, p1 := medians["bare"][1], medians["plugin"][1]
 	b10, p10 := medians["bare"][10], medians["plugin"][10]
