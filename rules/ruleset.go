@@ -162,6 +162,7 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 		Seen:          rs.pass(module == ""),
 		Shared:        rs.shared,
 		ModulePath:    &module,
+		Module:        &path,
 	}), nil
 }
 

@@ -193,10 +193,12 @@ resource "aws_db_instance" "main" {
 			Expected: helper.Issues{},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  public = true
+  public = var.unknown_value
 }
 
 resource "aws_db_instance" "main" {

@@ -207,10 +207,12 @@ resource "aws_efs_file_system" "shared" {
 			},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  encrypted = false
+  encrypted = var.unknown_value
 }
 
 resource "aws_efs_file_system" "shared" {

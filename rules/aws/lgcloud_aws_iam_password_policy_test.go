@@ -261,10 +261,12 @@ resource "aws_iam_account_password_policy" "strict" {
 			Expected: helper.Issues{},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  length = 8
+  length = var.unknown_value
 }
 
 resource "aws_iam_account_password_policy" "strict" {

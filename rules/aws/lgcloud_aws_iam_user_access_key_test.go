@@ -119,10 +119,12 @@ resource "aws_iam_access_key" "ci" {
 			},
 		},
 		{
-			Name: "status from a local is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  status = "Active"
+  status = var.unknown_value
 }
 
 resource "aws_iam_access_key" "ci" {

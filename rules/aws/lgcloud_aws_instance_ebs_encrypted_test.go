@@ -346,10 +346,12 @@ resource "aws_instance" "web" {
 			},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  encrypted = false
+  encrypted = var.unknown_value
 }
 
 resource "aws_instance" "web" {

@@ -129,10 +129,12 @@ resource "aws_instance" "web" {
 		{
 			// The test runner cannot evaluate locals; TFLint does (see the
 			// integration case vm_metadata_v2).
-			Name: "a local is not reported by the test runner",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  tokens = "optional"
+  tokens = var.unknown_value
 }
 
 resource "aws_launch_template" "web" {

@@ -348,10 +348,12 @@ resource "aws_launch_template" "app" {
 			},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  encrypted = false
+  encrypted = var.unknown_value
 }
 
 resource "aws_launch_template" "app" {

@@ -491,10 +491,12 @@ resource "aws_rds_cluster" "main" {
 			},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  encrypted = false
+  encrypted = var.unknown_value
 }
 
 resource "aws_rds_cluster" "main" {

@@ -389,10 +389,12 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
 			},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  algorithm = "DES"
+  algorithm = var.unknown_value
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {

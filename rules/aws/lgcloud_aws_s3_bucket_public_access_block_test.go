@@ -168,10 +168,12 @@ resource "aws_s3_bucket_public_access_block" "site" {
 			},
 		},
 		{
-			Name: "local reference is not reported",
+			Name: "a local whose value is unknown is not reported",
 			Content: `
+variable "unknown_value" {}
+
 locals {
-  block = false
+  block = var.unknown_value
 }
 
 resource "aws_s3_bucket_public_access_block" "site" {

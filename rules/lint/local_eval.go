@@ -179,25 +179,64 @@ func evalSafely(expr hclsyntax.Expression, ctx *hcl.EvalContext) (val cty.Value,
 	return expr.Value(ctx)
 }
 
-// refValue returns the value of a variable or local value, asked of TFLint
-// once per module through a reference to it in the configuration.
+// refValue returns the value of a variable or local value: for a variable
+// of a module called by the root module, computed from the call, and for a
+// local value, from its definition (inputs.go); else asked of TFLint, through a reference to it in the
+// configuration, once per module (once per pass for the root module read
+// from a called module's check).
 func (r *Runner) refValue(key refKey, rng hcl.Range, traversal hcl.Traversal) (cty.Value, bool) {
-	r.mu.Lock()
-	cached, ok := r.refs[key]
-	keep := r.fixedBy == ""
-	r.mu.Unlock()
-	if ok && keep {
+	cache, unlock := r.refCache(key)
+	if cached, ok := cache[key]; ok {
+		unlock()
 		return cached.val, cached.err == nil
+	}
+	if key.root == "var" && key.ctx == tflint.SelfModuleCtxType && r.fixedBy == "" {
+		if val, ok := r.inputValue(key.name); ok {
+			cache[key] = evalResult{val, nil}
+			unlock()
+			return val, true
+		}
+	}
+	keep := r.fixedBy == ""
+	unlock()
+	if key.root == "local" && key.ctx == tflint.SelfModuleCtxType && keep {
+		if val, ok := r.localValue(key.name); ok {
+			cache, unlock = r.refCache(key)
+			cache[key] = evalResult{val, nil}
+			unlock()
+			return val, true
+		}
 	}
 	ref := &hclsyntax.ScopeTraversalExpr{Traversal: traversal, SrcRange: rng}
 	var val cty.Value
 	err := r.Runner.EvaluateExpr(ref, &val, &tflint.EvaluateExprOption{WantType: &cty.DynamicPseudoType, ModuleCtx: key.ctx})
-	r.mu.Lock()
-	if r.fixedBy == "" {
-		r.refs[key] = evalResult{val, err}
+	if keep {
+		cache, unlock = r.refCache(key)
+		cache[key] = evalResult{val, err}
+		unlock()
 	}
-	r.mu.Unlock()
 	return val, err == nil
+}
+
+// refCache returns, locked, where the value of a reference is kept: the
+// pass's values for the root module read from a called module's check, the
+// runner's own for the rest (an empty map while a fix is pending). It holds
+// r.mu until unlock.
+func (r *Runner) refCache(key refKey) (map[refKey]evalResult, func()) {
+	r.mu.Lock()
+	if r.fixedBy != "" {
+		return map[refKey]evalResult{}, r.mu.Unlock
+	}
+	if key.ctx == tflint.RootModuleCtxType {
+		if path, err := r.modulePathLocked(); err == nil && path != "" {
+			r.shared.mu.Lock()
+			if r.shared.refs == nil {
+				r.shared.refs = map[refKey]evalResult{}
+			}
+			return r.shared.refs, func() { r.shared.mu.Unlock(); r.mu.Unlock() }
+		}
+	}
+	return r.refs, r.mu.Unlock
 }
 
 // compareEvaluation, when LGCLOUD_EVAL_COMPARE names a file, makes every

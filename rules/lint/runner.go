@@ -9,6 +9,7 @@ import (
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
 	"github.com/terraform-linters/tflint-plugin-sdk/hclext"
+	"github.com/terraform-linters/tflint-plugin-sdk/terraform/addrs"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
@@ -41,7 +42,14 @@ type Runner struct {
 	// refs holds the values of the variables and local values asked of
 	// TFLint for local evaluation.
 	refs map[refKey]evalResult
-	memo map[any]any
+	// evaluating holds the local values being evaluated from their
+	// definitions, against cycles.
+	evaluating map[string]bool
+	// decls and localDefs hold the module's variable blocks and local
+	// values as written (inputs.go).
+	decls     map[string]*variableDecl
+	localDefs map[string]hcl.Expression
+	memo      map[any]any
 	// written holds the module read as written (written.go).
 	written map[tflint.ModuleCtxType]*written
 	shared  *Shared
@@ -49,6 +57,7 @@ type Runner struct {
 	// rule's check returns; empty when the files are as read.
 	fixedBy string
 	path    *string
+	module  *addrs.Module
 	seen    *Seen
 	leave   sync.Once
 	left    func()
@@ -83,6 +92,9 @@ type Options struct {
 	// ModulePath is the module's path ("" for the root module), when the
 	// caller already asked TFLint for it.
 	ModulePath *string
+	// Module is the module's address, when the caller already asked TFLint
+	// for it.
+	Module *addrs.Module
 	// Leave is called once when the check of the module ends (Leave).
 	Leave func()
 	// Shared is what the runners of the run share (NewShared).
@@ -109,6 +121,7 @@ func NewRunner(inner tflint.Runner, cfg *config.Config, opts Options) *Runner {
 		refs:     map[refKey]evalResult{},
 		seen:     opts.Seen,
 		path:     opts.ModulePath,
+		module:   opts.Module,
 		left:     opts.Leave,
 		shared:   opts.Shared,
 	}
@@ -224,6 +237,7 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	default:
 		r.cache, r.memo, r.types, r.meta, r.written, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, nil, ""
 		r.evals, r.refs = map[evalKey]evalResult{}, map[refKey]evalResult{}
+		r.decls, r.localDefs = nil, nil
 	}
 	if blocks, ok := r.cache[key]; ok && keep {
 		return blocks, nil
@@ -377,11 +391,11 @@ func (r *Runner) modulePath() (string, error) {
 // modulePathLocked is modulePath; the caller holds r.mu.
 func (r *Runner) modulePathLocked() (string, error) {
 	if r.path == nil {
-		path, err := r.Runner.GetModulePath()
+		module, err := r.moduleAddrLocked()
 		if err != nil {
 			return "", err
 		}
-		s := path.String()
+		s := module.String()
 		r.path = &s
 	}
 	return *r.path, nil

@@ -24,6 +24,10 @@ type Shared struct {
 	mu     sync.Mutex
 	schema map[tflint.ModuleCtxType]*hclext.BodySchema
 	root   *written
+	// refs holds the root module's variables and local values asked in
+	// the pass, calls its module calls by name.
+	refs  map[refKey]evalResult
+	calls map[string]*hclext.Block
 }
 
 // NewShared returns what the runners of a run share; call NewPass when a
@@ -36,7 +40,7 @@ func NewShared() *Shared {
 func (s *Shared) NewPass() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.root = nil
+	s.root, s.refs, s.calls = nil, nil, nil
 }
 
 // written is a module read as written with a schema.
