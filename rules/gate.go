@@ -14,10 +14,11 @@ import (
 // the cores busy while others wait for TFLint's answers.
 
 // gateWidth is the number of module checks run at once. A check spends
-// much of its time waiting for TFLint's answers, so that more checks than
+// part of its time waiting for TFLint's answers, so that more checks than
 // cores keep both processes busy. On the benchmark of docs/performance.md
-// 4 per core ran as fast as 16 per core and held 25 MB less.
-func gateWidth() int { return 4 * runtime.GOMAXPROCS(0) }
+// 2 per core ran fastest (1 per core took 5% longer, 4 per core as long
+// and held 8 MB more).
+func gateWidth() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // gate holds one slot per module check in progress.
 type gate chan struct{}
