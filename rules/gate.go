@@ -11,7 +11,10 @@ import (
 // plugin. Every check holds what it read of its module until its last rule
 // returns, so a configuration of hundreds of module calls would be held in
 // memory whole. The gate lets a few checks run at a time: enough to keep
-// the cores busy while others wait for TFLint's answers.
+// the cores busy while others wait for TFLint's answers. The first module
+// check runs alone: it teaches the runners what to read in one request
+// (lint.Shared), which the checks that start with it would otherwise each
+// read in many.
 
 // gateWidth is the number of module checks run at once. A check spends
 // part of its time waiting for TFLint's answers, so that more checks than
@@ -23,10 +26,21 @@ func gateWidth() int { return 2 * runtime.GOMAXPROCS(0) }
 // gate holds one slot per module check in progress.
 type gate chan struct{}
 
-// enter waits for a slot and returns the function that frees it.
-func (g gate) enter() func() {
-	g <- struct{}{}
-	return func() { <-g }
+// enter waits for a slot, or for all of them when alone, and returns the
+// function that frees them.
+func (g gate) enter(alone bool) func() {
+	n := 1
+	if alone {
+		n = cap(g)
+	}
+	for range n {
+		g <- struct{}{}
+	}
+	return func() {
+		for range n {
+			<-g
+		}
+	}
 }
 
 // gated is an enabled rule as the ruleset runs it: the check of a module

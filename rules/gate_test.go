@@ -7,6 +7,7 @@ import (
 
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/helper"
+	"github.com/terraform-linters/tflint-plugin-sdk/terraform/addrs"
 	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 )
 
@@ -99,6 +100,28 @@ func TestGate(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+	})
+
+	t.Run("the first module check runs alone, the next ones together", func(t *testing.T) {
+		module := func() tflint.Runner { return moduleRunner{inner(), addrs.Module{"network"}} }
+		rs := newRuleSet(fakeRules())
+		rs.gate = make(gate, 2)
+		first, err := rs.NewRunner(module())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if entered(rs, module()) {
+			t.Fatal("a check entered beside the first module check")
+		}
+		first.(*lint.Runner).Leave()
+		second, err := rs.NewRunner(module())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !entered(rs, module()) {
+			t.Fatal("the checks after the first do not run together")
+		}
+		second.(*lint.Runner).Leave()
 	})
 
 	t.Run("the plugin's ruleset has a gate as wide as two checks per core", func(t *testing.T) {

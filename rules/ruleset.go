@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/project"
 	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/config"
@@ -41,8 +42,10 @@ type RuleSet struct {
 	shared *lint.Shared
 
 	// gate bounds the module checks in progress; nil runs them unbounded
-	// (tests that call NewRunner without running every rule).
-	gate gate
+	// (tests that call NewRunner without running every rule). taught is
+	// set when the first module check has entered it.
+	gate   gate
+	taught atomic.Bool
 }
 
 var _ tflint.RuleSet = (*RuleSet)(nil)
@@ -149,7 +152,7 @@ func (rs *RuleSet) NewRunner(runner tflint.Runner) (tflint.Runner, error) {
 	leave := func() {}
 	if rs.gate != nil && len(rs.EnabledRules) > 0 {
 		// The check's last rule leaves the gate (gated).
-		leave = rs.gate.enter()
+		leave = rs.gate.enter(module != "" && !rs.taught.Swap(true))
 	}
 	return lint.NewRunner(runner, rs.config, lint.Options{
 		Leave:         leave,
