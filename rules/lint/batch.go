@@ -160,32 +160,9 @@ func clash(a, b *hclext.BodySchema) bool {
 }
 
 // restrict leaves in the block only what the schema reads, as a read of its
-// type alone returns it. The block is changed in place: it was decoded for
-// this read alone, and a runner may know it by its address.
+// type alone returns it. The block keeps its address: a runner may know it
+// by it (the ledger's instance keys).
 func restrict(block *hclext.Block, schema *hclext.BodySchema) *hclext.Block {
-	body := block.Body
-	if body == nil || (schema != nil && schema.Mode == hclext.SchemaJustAttributesMode) {
-		return block
-	}
-	if schema == nil {
-		schema = &hclext.BodySchema{}
-	}
-	attrs := hclext.Attributes{}
-	for _, attr := range schema.Attributes {
-		if a, ok := body.Attributes[attr.Name]; ok {
-			attrs[attr.Name] = a
-		}
-	}
-	inner := map[string]*hclext.BodySchema{}
-	for _, b := range schema.Blocks {
-		inner[b.Type] = b.Body
-	}
-	blocks := hclext.Blocks{}
-	for _, b := range body.Blocks {
-		if s, ok := inner[b.Type]; ok {
-			blocks = append(blocks, restrict(b, s))
-		}
-	}
-	body.Attributes, body.Blocks = attrs, blocks
+	block.Body = narrow(block.Body, schema)
 	return block
 }
