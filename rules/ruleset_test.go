@@ -34,7 +34,13 @@ func (r *fakeRule) Check(tr tflint.Runner) error {
 		return err
 	}
 	for _, block := range blocks {
-		if err := runner.Report(r, block.DefRange, project.Text{JA: "%s を報告します。", EN: "reported %s."}, block.Labels[1]); err != nil {
+		// At the value of a, when written: in a called module TFLint keeps
+		// only findings at values that refer to a variable.
+		at := block.DefRange
+		if a, ok := block.Body.Attributes["a"]; ok {
+			at = a.Expr.Range()
+		}
+		if err := runner.Report(r, at, project.Text{JA: "%s を報告します。", EN: "reported %s."}, block.Labels[1]); err != nil {
 			return err
 		}
 	}
@@ -572,7 +578,9 @@ func (m moduleRunner) GetModulePath() (addrs.Module, error) { return m.path, nil
 
 func TestFindingsAreReportedOncePerPass(t *testing.T) {
 	src := map[string]string{"main.tf": `
-resource "t" "a" {}`}
+resource "t" "a" {
+  a = var.a
+}`}
 	rs := newRuleSet(fakeRules())
 	rule := rs.EnabledRules[0]
 	check := func(inner tflint.Runner) {

@@ -305,17 +305,22 @@ func TestAwsConfigRecorderEnabledRule_CalledModule(t *testing.T) {
 			Expected: helper.Issues{},
 		},
 		{
+			// At a value that refers to a variable, which TFLint keeps.
 			Name: "the settings of a recorder in a called module are still checked",
 			Content: `
+variable "global" {
+  default = false
+}
+
 resource "aws_config_configuration_recorder" "main" {
   name     = "main"
   role_arn = "arn:aws:iam::111122223333:role/config"
 
   recording_group {
-    include_global_resource_types = false
+    include_global_resource_types = var.global
   }
 }`,
-			Expected: helper.Issues{{Rule: rule, Message: configNoGlobalMsg("aws_config_configuration_recorder.main"), Range: baselineRange("main.tf", 7, 37, 7, 42)}},
+			Expected: helper.Issues{{Rule: rule, Message: configNoGlobalMsg("aws_config_configuration_recorder.main"), Range: baselineRange("main.tf", 11, 37, 11, 47)}},
 		},
 	}
 	for _, tc := range cases {

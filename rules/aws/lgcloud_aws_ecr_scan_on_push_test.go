@@ -230,15 +230,21 @@ resource "aws_ecr_repository" "app" {
 
 func TestAwsEcrScanOnPushRule_CalledModule(t *testing.T) {
 	rule := NewAwsEcrScanOnPushRule()
+	// TFLint keeps a finding in a called module at a value that refers to
+	// a variable (at the caller's argument).
 	inner := runInCalledModule(t, rule, `
+variable "scan" {
+  default = false
+}
+
 resource "aws_ecr_repository" "app" {
   name = "prod-app"
 
   image_scanning_configuration {
-    scan_on_push = false
+    scan_on_push = var.scan
   }
 }`)
-	helper.AssertIssues(t, helper.Issues{{Rule: rule, Message: ecrNoScanMsg("aws_ecr_repository.app"), Range: baselineRange("main.tf", 6, 20, 6, 25)}}, inner.Issues)
+	helper.AssertIssues(t, helper.Issues{{Rule: rule, Message: ecrNoScanMsg("aws_ecr_repository.app"), Range: baselineRange("main.tf", 10, 20, 10, 28)}}, inner.Issues)
 }
 
 func TestAwsEcrScanOnPushRule_Fix(t *testing.T) {

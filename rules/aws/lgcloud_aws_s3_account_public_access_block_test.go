@@ -268,16 +268,21 @@ provider "aws" {
 			Expected: helper.Issues{},
 		},
 		{
+			// At a value that refers to a variable, which TFLint keeps.
 			Name: "the settings of an account block in a called module are still checked",
 			Content: `
+variable "block" {
+  default = false
+}
+
 resource "aws_s3_account_public_access_block" "this" {
-  block_public_acls       = false
+  block_public_acls       = var.block
   block_public_policy     = true
   ignore_public_acls      = true
   restrict_public_buckets = true
 }`,
 			Expected: helper.Issues{
-				{Rule: rule, Message: s3AccountBlockMsg("aws_s3_account_public_access_block.this", "block_public_acls"), Range: s3InFile("main.tf", s3Range(3, 29, 3, 34))},
+				{Rule: rule, Message: s3AccountBlockMsg("aws_s3_account_public_access_block.this", "block_public_acls"), Range: s3InFile("main.tf", s3Range(7, 29, 7, 38))},
 			},
 		},
 	}

@@ -35,7 +35,7 @@ func (r *Runner) readBatch(ctx tflint.ModuleCtxType) bool {
 	}
 	sort.Strings(pending)
 	for _, group := range r.groups(pending) {
-		content, err := r.Runner.GetModuleContent(group.schema(), &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeExpand})
+		content, err := r.fetch(group.schema(), &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeExpand})
 		if err != nil {
 			return false
 		}

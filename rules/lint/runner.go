@@ -52,6 +52,9 @@ type Runner struct {
 	memo      map[any]any
 	// written holds the module read as written (written.go).
 	written map[tflint.ModuleCtxType]*written
+	// dropped holds the ranges of a called module at which TFLint drops
+	// findings (dropped.go).
+	dropped map[hcl.Range]bool
 	shared  *Shared
 	// fixedBy names the rule that emitted a fix TFLint will apply when the
 	// rule's check returns; empty when the files are as read.
@@ -426,7 +429,7 @@ func (r *Runner) Unverified(rule Rule, v Value, what project.Text) error {
 		subject += " "
 	}
 	msg := fmt.Sprintf(unverified.In(lang), subject, v.Name, v.Why.In(lang)) + " " + rule.Describe().Cite(lang)
-	if r.emitted(rule, msg, v.Range) {
+	if r.emitted(rule, msg, v.Range) || r.droppedByTFLint(v.Range) {
 		return nil
 	}
 	return r.Runner.EmitIssue(withSeverity{rule, tflint.NOTICE}, msg, v.Range)
@@ -459,7 +462,7 @@ func (r *Runner) message(rule Rule, msg project.Text, args []any) string {
 
 // EmitIssue emits an issue with the rule's configured severity.
 func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) error {
-	if r.emitted(rule, message, rng) {
+	if r.emitted(rule, message, rng) || r.droppedByTFLint(rng) {
 		return nil
 	}
 	return r.Runner.EmitIssue(r.withOverride(rule), message, rng)
@@ -468,8 +471,13 @@ func (r *Runner) EmitIssue(rule tflint.Rule, message string, rng hcl.Range) erro
 // EmitIssueWithFix emits a fixable issue with the rule's configured severity.
 // A fix makes the runner drop what it has read once TFLint applies it.
 func (r *Runner) EmitIssueWithFix(rule tflint.Rule, message string, rng hcl.Range, fix func(tflint.Fixer) error) error {
-	if r.emitted(rule, message, rng) {
+	if r.emitted(rule, message, rng) || r.droppedByTFLint(rng) {
 		return nil
+	}
+	if root, err := r.IsRoot(); err == nil && !root {
+		// TFLint fixes nothing in a called module; the SDK would ask for the
+		// module's path again to find that out.
+		return r.Runner.EmitIssue(r.withOverride(rule), message, rng)
 	}
 	return r.Runner.EmitIssueWithFix(r.withOverride(rule), message, rng, func(f tflint.Fixer) error {
 		if r.fix {

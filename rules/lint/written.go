@@ -64,7 +64,7 @@ func (r *Runner) moduleContent(schema *hclext.BodySchema, opts *tflint.GetModule
 		opts = &tflint.GetModuleContentOption{}
 	}
 	if opts.ExpandMode != tflint.ExpandModeNone || r.fixedBy != "" {
-		return r.Runner.GetModuleContent(schema, opts)
+		return r.fetch(schema, opts)
 	}
 	return r.readWritten(schema, opts.ModuleCtx)
 }
@@ -91,10 +91,15 @@ func (r *Runner) labelled(blockType string, labels []string, name string, schema
 func (r *Runner) labelledContent(blockType string, labels []string, name string, schema *hclext.BodySchema, opts *tflint.GetModuleContentOption) (*hclext.BodyContent, error) {
 	if opts == nil || opts.ExpandMode != tflint.ExpandModeNone {
 		// TFLint skips the module when it declares nothing of the type.
+		get := r.Runner.GetProviderContent
 		if blockType == "resource" {
-			return r.Runner.GetResourceContent(name, schema, opts)
+			get = r.Runner.GetResourceContent
 		}
-		return r.Runner.GetProviderContent(name, schema, opts)
+		content, err := get(name, schema, opts)
+		if err == nil && opts != nil {
+			r.noteDropped(content, opts.ModuleCtx)
+		}
+		return content, err
 	}
 	content, err := r.moduleContent(&hclext.BodySchema{Blocks: []hclext.BlockSchema{{Type: blockType, LabelNames: labels, Body: schema}}}, opts)
 	if err != nil {
@@ -127,9 +132,9 @@ func (r *Runner) readWritten(schema *hclext.BodySchema, ctx tflint.ModuleCtxType
 	}
 	if union == nil || !covers(union, schema) {
 		// The schema cannot be merged with the others: read it alone.
-		return r.Runner.GetModuleContent(schema, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
+		return r.fetch(schema, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
 	}
-	content, err := r.Runner.GetModuleContent(union, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
+	content, err := r.fetch(union, &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeNone})
 	if err != nil {
 		return nil, err
 	}
