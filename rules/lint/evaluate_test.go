@@ -1,8 +1,14 @@
 package lint_test
 
 import (
-	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
+	"github.com/terraform-linters/tflint-plugin-sdk/terraform/addrs"
+	"github.com/terraform-linters/tflint-plugin-sdk/tflint"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -132,5 +138,67 @@ resource "t" "plain" {}
 	}
 	if n := counter.totalReads(); n != 0 {
 		t.Errorf("%d reads of resource types, want none", n)
+	}
+}
+
+// slowEvaluations counts, for runners checking modules at the same time,
+// the expressions asked of TFLint, each answer taking a while.
+type slowEvaluations struct {
+	tflint.Runner
+	asked *atomic.Int32
+}
+
+func (s slowEvaluations) EvaluateExpr(expr hcl.Expression, target any, opts *tflint.EvaluateExprOption) error {
+	s.asked.Add(1)
+	time.Sleep(20 * time.Millisecond)
+	return s.Runner.EvaluateExpr(expr, target, opts)
+}
+
+// The module checks of a pass run together and all read the root module's
+// values: each is asked of TFLint once, the other checks waiting for it.
+func TestRootValuesAreAskedOncePerPass(t *testing.T) {
+	src := map[string]string{"main.tf": `
+variable "flag" {
+  default = true
+}
+resource "t" "a" {
+  x = !var.flag
+}
+`}
+	rule := newFakeRule("lgcloud_aws_x", lint.Reads{"t": attrs("x")})
+	shared := lint.NewShared()
+	var asked atomic.Int32
+	var wg sync.WaitGroup
+	for range 8 {
+		counter := newCountingRunner(helper.TestRunner(t, src))
+		counter.module = addrs.Module{"child"}
+		runner := lint.NewRunner(slowEvaluations{counter, &asked}, nil, lint.Options{Shared: shared})
+		wg.Go(func() {
+			blocks, err := runner.RootResources(rule, "t")
+			if err != nil || len(blocks) != 1 {
+				t.Errorf("RootResources: %v, %d blocks", err, len(blocks))
+				return
+			}
+			if v := runner.RootAttr(blocks[0].Body, "x", cty.Bool); v.State != lint.Known || v.IsTrue() {
+				t.Errorf("x = %#v, want false", v)
+			}
+		})
+	}
+	wg.Wait()
+	if got := asked.Load(); got != 1 {
+		t.Errorf("TFLint was asked %d times for var.flag, want 1", got)
+	}
+	// The next pass asks again: a fix may have changed the root module.
+	shared.NewPass()
+	counter := newCountingRunner(helper.TestRunner(t, src))
+	counter.module = addrs.Module{"child"}
+	runner := lint.NewRunner(slowEvaluations{counter, &asked}, nil, lint.Options{Shared: shared})
+	blocks, err := runner.RootResources(rule, "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner.RootAttr(blocks[0].Body, "x", cty.Bool)
+	if got := asked.Load(); got != 2 {
+		t.Errorf("TFLint was asked %d times after a new pass, want 2", got)
 	}
 }

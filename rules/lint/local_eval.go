@@ -181,62 +181,85 @@ func evalSafely(expr hclsyntax.Expression, ctx *hcl.EvalContext) (val cty.Value,
 
 // refValue returns the value of a variable or local value: for a variable
 // of a module called by the root module, computed from the call, and for a
-// local value, from its definition (inputs.go); else asked of TFLint, through a reference to it in the
-// configuration, once per module (once per pass for the root module read
-// from a called module's check).
+// local value, from its definition (inputs.go); else asked of TFLint,
+// through a reference to it in the configuration, once per module (once per
+// pass for the root module read from a called module's check).
 func (r *Runner) refValue(key refKey, rng hcl.Range, traversal hcl.Traversal) (cty.Value, bool) {
-	cache, unlock := r.refCache(key)
-	if cached, ok := cache[key]; ok {
-		unlock()
+	if ref := r.sharedRef(key); ref != nil {
+		// The module checks run together and ask for the same values of
+		// the root module: the first asks TFLint (which costs a parse of
+		// the file), the others wait for its answer.
+		ref.once.Do(func() { ref.val, ref.err = r.askRef(key, rng, traversal) })
+		return ref.val, ref.err == nil
+	}
+	r.mu.Lock()
+	keep := r.fixedBy == ""
+	if cached, ok := r.refs[key]; ok && keep {
+		r.mu.Unlock()
 		return cached.val, cached.err == nil
 	}
-	if key.root == "var" && key.ctx == tflint.SelfModuleCtxType && r.fixedBy == "" {
+	if key.root == "var" && key.ctx == tflint.SelfModuleCtxType && keep {
 		if val, ok := r.inputValue(key.name); ok {
-			cache[key] = evalResult{val, nil}
-			unlock()
+			r.refs[key] = evalResult{val, nil}
+			r.mu.Unlock()
 			return val, true
 		}
 	}
-	keep := r.fixedBy == ""
-	unlock()
-	if key.root == "local" && key.ctx == tflint.SelfModuleCtxType && keep {
-		if val, ok := r.localValue(key.name); ok {
-			cache, unlock = r.refCache(key)
-			cache[key] = evalResult{val, nil}
-			unlock()
-			return val, true
-		}
-	}
-	ref := &hclsyntax.ScopeTraversalExpr{Traversal: traversal, SrcRange: rng}
+	r.mu.Unlock()
 	var val cty.Value
-	err := r.Runner.EvaluateExpr(ref, &val, &tflint.EvaluateExprOption{WantType: &cty.DynamicPseudoType, ModuleCtx: key.ctx})
+	var err error
+	computed := false
+	if key.root == "local" && key.ctx == tflint.SelfModuleCtxType && keep {
+		val, computed = r.localValue(key.name)
+	}
+	if !computed {
+		val, err = r.askRef(key, rng, traversal)
+	}
 	if keep {
-		cache, unlock = r.refCache(key)
-		cache[key] = evalResult{val, err}
-		unlock()
+		r.mu.Lock()
+		r.refs[key] = evalResult{val, err}
+		r.mu.Unlock()
 	}
 	return val, err == nil
 }
 
-// refCache returns, locked, where the value of a reference is kept: the
-// pass's values for the root module read from a called module's check, the
-// runner's own for the rest (an empty map while a fix is pending). It holds
-// r.mu until unlock.
-func (r *Runner) refCache(key refKey) (map[refKey]evalResult, func()) {
+// askRef asks TFLint for the value of a variable or local value.
+func (r *Runner) askRef(key refKey, rng hcl.Range, traversal hcl.Traversal) (cty.Value, error) {
+	ref := &hclsyntax.ScopeTraversalExpr{Traversal: traversal, SrcRange: rng}
+	var val cty.Value
+	err := r.Runner.EvaluateExpr(ref, &val, &tflint.EvaluateExprOption{WantType: &cty.DynamicPseudoType, ModuleCtx: key.ctx})
+	return val, err
+}
+
+// sharedRef returns where the pass keeps a value of the root module read
+// from a called module's check, or nil for the runner's own values.
+func (r *Runner) sharedRef(key refKey) *sharedRef {
+	if key.ctx != tflint.RootModuleCtxType {
+		return nil
+	}
 	r.mu.Lock()
-	if r.fixedBy != "" {
-		return map[refKey]evalResult{}, r.mu.Unlock
+	defer r.mu.Unlock()
+	if path, err := r.modulePathLocked(); err != nil || path == "" || r.fixedBy != "" {
+		return nil
 	}
-	if key.ctx == tflint.RootModuleCtxType {
-		if path, err := r.modulePathLocked(); err == nil && path != "" {
-			r.shared.mu.Lock()
-			if r.shared.refs == nil {
-				r.shared.refs = map[refKey]evalResult{}
-			}
-			return r.shared.refs, func() { r.shared.mu.Unlock(); r.mu.Unlock() }
-		}
+	r.shared.mu.Lock()
+	defer r.shared.mu.Unlock()
+	if r.shared.refs == nil {
+		r.shared.refs = map[refKey]*sharedRef{}
 	}
-	return r.refs, r.mu.Unlock
+	ref := r.shared.refs[key]
+	if ref == nil {
+		ref = &sharedRef{}
+		r.shared.refs[key] = ref
+	}
+	return ref
+}
+
+// sharedRef is a value of the root module, asked of TFLint once per pass.
+type sharedRef struct {
+	once sync.Once
+	val  cty.Value
+	err  error
 }
 
 // compareEvaluation, when LGCLOUD_EVAL_COMPARE names a file, makes every

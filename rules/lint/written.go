@@ -26,7 +26,7 @@ type Shared struct {
 	root   *written
 	// refs holds the root module's variables and local values asked in
 	// the pass, calls its module calls by name.
-	refs  map[refKey]evalResult
+	refs  map[refKey]*sharedRef
 	calls map[string]*hclext.Block
 }
 
