@@ -34,7 +34,7 @@ func (r *Runner) readBatch(ctx tflint.ModuleCtxType) bool {
 		}
 	}
 	sort.Strings(pending)
-	for _, group := range r.groups(pending) {
+	for _, group := range r.groups(pending, r.json[ctx]) {
 		content, err := r.fetch(group.schema(), &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeExpand})
 		if err != nil {
 			return false
@@ -77,10 +77,9 @@ func (g *batchGroup) schema() *hclext.BodySchema {
 	return s
 }
 
-// groups puts the types into as few groups as their schemas allow: a name
-// one type reads as an attribute and another as a block cannot be in one
-// schema. Most configurations need one group.
-func (r *Runner) groups(types []string) []*batchGroup {
+// groups puts the types into as few groups as their schemas allow (clash).
+// Most configurations need one group.
+func (r *Runner) groups(types []string, json bool) []*batchGroup {
 	var groups []*batchGroup
 	for _, ty := range types {
 		schema := r.reads[ty]
@@ -91,7 +90,7 @@ func (r *Runner) groups(types []string) []*batchGroup {
 			if isData {
 				union = &g.sources
 			}
-			if clash(*union, schema) {
+			if clash(*union, schema, json) {
 				continue
 			}
 			*union = MergeSchema(*union, schema)
@@ -112,10 +111,13 @@ func (r *Runner) groups(types []string) []*batchGroup {
 	return groups
 }
 
-// clash reports whether two schemas cannot be merged: a name is an
-// attribute in one and a block in the other, or a block differs in its
-// labels or its mode, at any depth.
-func clash(a, b *hclext.BodySchema) bool {
+// clash reports whether two schemas cannot be merged: a block differs in
+// its labels or its mode, at any depth, or, when the bodies read are in JSON
+// files, a name is an attribute in one and a block in the other. In native
+// syntax an attribute and a block of one name are told apart (aws_eip's
+// network_interface argument, aws_instance's network_interface blocks); in
+// JSON a property of the name would be read as the attribute only.
+func clash(a, b *hclext.BodySchema, json bool) bool {
 	if a == nil || b == nil {
 		return false
 	}
@@ -137,14 +139,16 @@ func clash(a, b *hclext.BodySchema) bool {
 		return m
 	}
 	aAttrs, bAttrs, aBlocks, bBlocks := attrs(a), attrs(b), blocks(a), blocks(b)
-	for name := range aAttrs {
-		if _, ok := bBlocks[name]; ok {
-			return true
+	if json {
+		for name := range aAttrs {
+			if _, ok := bBlocks[name]; ok {
+				return true
+			}
 		}
-	}
-	for name := range bAttrs {
-		if _, ok := aBlocks[name]; ok {
-			return true
+		for name := range bAttrs {
+			if _, ok := aBlocks[name]; ok {
+				return true
+			}
 		}
 	}
 	for name, ab := range aBlocks {
@@ -152,7 +156,7 @@ func clash(a, b *hclext.BodySchema) bool {
 		if !ok {
 			continue
 		}
-		if strings.Join(ab.LabelNames, "\x00") != strings.Join(bb.LabelNames, "\x00") || clash(ab.Body, bb.Body) {
+		if strings.Join(ab.LabelNames, "\x00") != strings.Join(bb.LabelNames, "\x00") || clash(ab.Body, bb.Body, json) {
 			return true
 		}
 	}

@@ -47,9 +47,24 @@ resource "w" "absent_from_reads" {
 	}
 	rule := newFakeRule("lgcloud_aws_x", reads)
 
-	read := func(t *testing.T, opts lint.Options) (*countingRunner, map[string][]*hclext.Block) {
+	// The resources in JSON, the data source in native syntax. v.c has no
+	// rule: TFLint cannot read "rule": 7 with t's schema in JSON at all.
+	const jsonSource = `{
+  "resource": {
+    "t": {"a": {"x": 1, "z": 2, "rule": {"p": 3, "q": 4}}},
+    "u": {"b": {"z": 5, "rule": {"q": 6}}},
+    "v": {"c": {}},
+    "w": {"absent_from_reads": {"x": 9}}
+  }
+}`
+	files := map[string]map[string]string{
+		"native": {"main.tf": source},
+		"json":   {"main.tf.json": jsonSource, "data.tf": "data \"d\" \"e\" {\n  x = 8\n}\n"},
+	}
+
+	read := func(t *testing.T, syntax string, opts lint.Options) (*countingRunner, map[string][]*hclext.Block) {
 		t.Helper()
-		counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": source}))
+		counter := newCountingRunner(helper.TestRunner(t, files[syntax]))
 		opts.Reads = reads
 		runner := lint.NewRunner(counter, nil, opts)
 		got := map[string][]*hclext.Block{}
@@ -63,33 +78,40 @@ resource "w" "absent_from_reads" {
 		return counter, got
 	}
 
-	t.Run("each type gets what a read of it alone returns", func(t *testing.T) {
-		counter, got := read(t, lint.Options{})
-		want := map[string]string{
-			"t":      "t.a: rule{p} x",
-			"u":      "u.b: rule{q} z",
-			"v":      "v.c: rule",
-			"data.d": "d.e: x",
-		}
-		for ty, blocks := range got {
-			if len(blocks) != 1 {
-				t.Fatalf("%s: %d blocks, want 1", ty, len(blocks))
+	// v reads as an attribute the name t and u read as a block: in JSON a
+	// property of that name would be read as the attribute, so v is read
+	// apart there; native syntax tells them apart.
+	for syntax, requests := range map[string]int{"native": 1, "json": 2} {
+		t.Run("each type gets what a read of it alone returns, "+syntax, func(t *testing.T) {
+			counter, got := read(t, syntax, lint.Options{})
+			want := map[string]string{
+				"t":      "t.a: rule{p} x",
+				"u":      "u.b: rule{q} z",
+				"v":      "v.c: rule",
+				"data.d": "d.e: x",
 			}
-			if diff := cmp.Diff(want[ty], describe(blocks[0])); diff != "" {
-				t.Errorf("%s (-want +got):\n%s", ty, diff)
+			if syntax == "json" {
+				want["v"] = "v.c: "
 			}
-		}
-		// t, u and d together; v apart, since its rule is an attribute.
-		if counter.requests != 2 {
-			t.Errorf("%d requests, want 2", counter.requests)
-		}
-		if len(counter.reads) != 0 {
-			t.Errorf("types read alone: %v, want none", counter.reads)
-		}
-	})
+			for ty, blocks := range got {
+				if len(blocks) != 1 {
+					t.Fatalf("%s: %d blocks, want 1", ty, len(blocks))
+				}
+				if diff := cmp.Diff(want[ty], describe(blocks[0])); diff != "" {
+					t.Errorf("%s (-want +got):\n%s", ty, diff)
+				}
+			}
+			if counter.requests != requests {
+				t.Errorf("%d requests, want %d", counter.requests, requests)
+			}
+			if len(counter.reads) != 0 {
+				t.Errorf("types read alone: %v, want none", counter.reads)
+			}
+		})
+	}
 
 	t.Run("only the types the enabled rules read are read together", func(t *testing.T) {
-		counter, got := read(t, lint.Options{Batch: map[string]bool{"t": true, "data.d": true}})
+		counter, got := read(t, "native", lint.Options{Batch: map[string]bool{"t": true, "data.d": true}})
 		if len(got["u"]) != 1 || len(got["v"]) != 1 {
 			t.Fatalf("u and v: %d and %d blocks, want 1 and 1", len(got["u"]), len(got["v"]))
 		}

@@ -37,6 +37,9 @@ type Runner struct {
 	// count and for_each of its resources that have them.
 	types map[tflint.ModuleCtxType]map[string]bool
 	meta  map[tflint.ModuleCtxType]map[string]*hclext.BodyContent
+	// json holds the module contexts that declare resources or data
+	// sources in JSON files.
+	json map[tflint.ModuleCtxType]bool
 	// evals holds the values of the expressions asked of TFLint.
 	evals map[evalKey]evalResult
 	// refs holds the values of the variables and local values asked of
@@ -238,7 +241,7 @@ func (r *Runner) resources(rule Rule, resourceType string, ctx tflint.ModuleCtxT
 	case rule.Name():
 		keep = false
 	default:
-		r.cache, r.memo, r.types, r.meta, r.written, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, nil, ""
+		r.cache, r.memo, r.types, r.meta, r.json, r.written, r.fixedBy = map[readKey][]*hclext.Block{}, map[any]any{}, nil, nil, nil, nil, ""
 		r.evals, r.refs = map[evalKey]evalResult{}, map[refKey]evalResult{}
 		r.decls, r.localDefs = nil, nil
 	}
@@ -292,7 +295,9 @@ func (r *Runner) declaredTypes(ctx tflint.ModuleCtxType) (map[string]bool, error
 	}
 	types := map[string]bool{}
 	meta := map[string]*hclext.BodyContent{}
+	json := false
 	for _, block := range content.Blocks {
+		json = json || !nativeSyntax(block.DefRange)
 		if len(block.Labels) < 2 {
 			continue
 		}
@@ -308,8 +313,9 @@ func (r *Runner) declaredTypes(ctx tflint.ModuleCtxType) (map[string]bool, error
 	r.types[ctx] = types
 	if r.meta == nil {
 		r.meta = map[tflint.ModuleCtxType]map[string]*hclext.BodyContent{}
+		r.json = map[tflint.ModuleCtxType]bool{}
 	}
-	r.meta[ctx] = meta
+	r.meta[ctx], r.json[ctx] = meta, json
 	return types, nil
 }
 

@@ -179,6 +179,8 @@ func (s *Shared) learn(ctx tflint.ModuleCtxType, schema *hclext.BodySchema) *hcl
 }
 
 // mergeIfNoClash returns the union of two schemas, or nil when they clash.
+// The union serves every module of the run, some of which may be written in
+// JSON.
 func mergeIfNoClash(a, b *hclext.BodySchema) *hclext.BodySchema {
 	if a == nil {
 		return MergeSchema(nil, b)
@@ -186,7 +188,7 @@ func mergeIfNoClash(a, b *hclext.BodySchema) *hclext.BodySchema {
 	if b == nil {
 		return a
 	}
-	if clash(a, b) {
+	if clash(a, b, true) {
 		return nil
 	}
 	return MergeSchema(a, b)
