@@ -33,3 +33,25 @@ resource "aws_launch_template" "lgwan" {
     associate_public_ip_address = true
   }
 }
+
+# Bad: an Elastic IP on a server placed in the LGWAN segment by its
+# network_interface block only (aws_eip reads network_interface as an
+# argument, aws_instance as blocks: both are read in one request).
+resource "aws_network_interface" "lgwan_server" {
+  subnet_id = aws_subnet.lgwan.id
+}
+
+resource "aws_instance" "lgwan_server" {
+  ami           = "ami-0123456789abcdef0"
+  instance_type = "t3.micro"
+
+  network_interface {
+    network_interface_id = aws_network_interface.lgwan_server.id
+    device_index         = 0
+  }
+}
+
+resource "aws_eip" "lgwan_server" {
+  instance = aws_instance.lgwan_server.id
+  domain   = "vpc"
+}
