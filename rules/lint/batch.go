@@ -34,7 +34,7 @@ func (r *Runner) readBatch(ctx tflint.ModuleCtxType) bool {
 		}
 	}
 	sort.Strings(pending)
-	for _, group := range r.groups(pending, r.json[ctx]) {
+	for _, group := range r.batchGroups(pending, r.json[ctx]) {
 		content, err := r.fetch(group.schema(), &tflint.GetModuleContentOption{ModuleCtx: ctx, ExpandMode: tflint.ExpandModeExpand})
 		if err != nil {
 			return false
@@ -57,6 +57,24 @@ func (r *Runner) readBatch(ctx tflint.ModuleCtxType) bool {
 		}
 	}
 	return true
+}
+
+// batchGroups returns groups(types, json), computed once per run for each
+// set of types: the modules of a configuration declare few distinct sets.
+// The caller holds r.mu.
+func (r *Runner) batchGroups(types []string, json bool) []*batchGroup {
+	key := strings.Join(types, " ")
+	if json {
+		key += "\x00json"
+	}
+	r.shared.mu.Lock()
+	defer r.shared.mu.Unlock()
+	if groups, ok := r.shared.groups[key]; ok {
+		return groups
+	}
+	groups := r.groups(types, json)
+	r.shared.groups[key] = groups
+	return groups
 }
 
 // batchGroup is a set of types read in one request: the union of their

@@ -19,10 +19,12 @@ import (
 // pass over the configuration.
 
 // Shared is what the runners of one run share: the as-written schemas
-// asked so far, and the root module as written in the current pass.
+// asked so far, the batched reads' groups, and the root module as written
+// in the current pass. The runners that share it read with the same Reads.
 type Shared struct {
 	mu     sync.Mutex
 	schema map[tflint.ModuleCtxType]*hclext.BodySchema
+	groups map[string][]*batchGroup
 	root   *written
 	// refs holds the root module's variables and local values asked in
 	// the pass, calls its module calls by name.
@@ -33,7 +35,7 @@ type Shared struct {
 // NewShared returns what the runners of a run share; call NewPass when a
 // pass over the configuration starts.
 func NewShared() *Shared {
-	return &Shared{schema: map[tflint.ModuleCtxType]*hclext.BodySchema{}}
+	return &Shared{schema: map[tflint.ModuleCtxType]*hclext.BodySchema{}, groups: map[string][]*batchGroup{}}
 }
 
 // NewPass forgets the root module's content: fixes may have changed it.
