@@ -16,12 +16,13 @@ import (
 // (lint.Shared), which the checks that start with it would otherwise each
 // read in many.
 
-// gateWidth is the number of module checks run at once. A check spends
-// part of its time waiting for TFLint's answers, so that more checks than
-// cores keep both processes busy. On the benchmark of docs/performance.md
-// 2 per core ran fastest (1 per core took 5% longer, 4 per core as long
-// and held 8 MB more).
-func gateWidth() int { return 2 * runtime.GOMAXPROCS(0) }
+// gateWidth is the number of module checks run at once: one per core. A
+// check spends part of its time waiting for TFLint's answers, but TFLint
+// answers on the same cores, and each check in progress holds its reads in
+// both processes. On the benchmark of docs/performance.md, measured
+// interleaved (7 runs each), 1 per core took as long as 2 per core with
+// 9 MB less; half a check per core took 7% longer.
+func gateWidth() int { return runtime.GOMAXPROCS(0) }
 
 // gate holds one slot per module check in progress.
 type gate chan struct{}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"runtime"
 	"testing"
 	"time"
 
@@ -124,8 +125,8 @@ func TestGate(t *testing.T) {
 		second.(*lint.Runner).Leave()
 	})
 
-	t.Run("the plugin's ruleset has a gate as wide as two checks per core", func(t *testing.T) {
-		if got := cap(New().gate); got != gateWidth() || got < 2 {
+	t.Run("the plugin's ruleset has a gate as wide as one check per core", func(t *testing.T) {
+		if got := cap(New().gate); got != gateWidth() || got != runtime.GOMAXPROCS(0) {
 			t.Fatalf("gate of %d, want %d", got, gateWidth())
 		}
 	})
