@@ -47,14 +47,30 @@ func main() {
 
 // measurement is one run of TFLint.
 type measurement struct {
-	wall time.Duration
-	peak int64 // kB
+	wall  time.Duration
+	peak  int64            // kB
+	roles map[string]int64 // kB, the peak of each process by its role
 }
 
 // result is the medians of one configuration at one size.
 type result struct {
 	label      string
-	wall, peak float64 // seconds, MB
+	wall, peak float64            // seconds, MB
+	roles      map[string]float64 // MB
+}
+
+// roles are the processes of a run, in the order they are printed.
+var roles = []string{"tflint", "bundled ruleset", "plugin"}
+
+// role names a process of a run by its command line.
+func role(cmdline string) string {
+	switch {
+	case strings.Contains(cmdline, "tflint-ruleset-lgcloud"):
+		return "plugin"
+	case strings.Contains(cmdline, "--act-as-bundled-plugin"):
+		return "bundled ruleset"
+	}
+	return "tflint"
 }
 
 func run(tflint string, runs, systems int, work string, only1x bool) error {
@@ -112,11 +128,16 @@ func run(tflint string, runs, systems int, work string, only1x bool) error {
 			}
 		}
 		for name, ms := range all {
-			medians[name][tiers] = result{
+			r := result{
 				label: name,
 				wall:  median(ms, func(m measurement) float64 { return m.wall.Seconds() }),
 				peak:  median(ms, func(m measurement) float64 { return float64(m.peak) / 1024 }),
+				roles: map[string]float64{},
 			}
+			for _, role := range roles {
+				r.roles[role] = median(ms, func(m measurement) float64 { return float64(m.roles[role]) / 1024 })
+			}
+			medians[name][tiers] = r
 		}
 	}
 
@@ -126,6 +147,15 @@ func run(tflint string, runs, systems int, work string, only1x bool) error {
 		b, p := medians["bare"][tiers], medians["plugin"][tiers]
 		fmt.Printf("%-5s %10.2f %10.2f %8.2f %10.2f s %10.1f %10.1f %8.2f\n",
 			fmt.Sprintf("%dx", tiers), b.wall, p.wall, p.wall/b.wall, p.wall-b.wall, b.peak, p.peak, p.peak/b.peak)
+	}
+	fmt.Println("\npeak memory by process, MB, bare / plugin")
+	for _, tiers := range sizes {
+		b, p := medians["bare"][tiers], medians["plugin"][tiers]
+		line := fmt.Sprintf("%-5s", fmt.Sprintf("%dx", tiers))
+		for _, role := range roles {
+			line += fmt.Sprintf("   %s %s / %s", role, mb(b.roles[role]), mb(p.roles[role]))
+		}
+		fmt.Println(line)
 	}
 	if only1x {
 		return nil
@@ -174,7 +204,7 @@ func lint(tflint, dir, config, plugins, home string) (measurement, error) {
 	peaks := watch(cmd.Process.Pid)
 	err := cmd.Wait()
 	wall := time.Since(start)
-	peak := peaks()
+	peak, byRole := peaks()
 	var exit *exec.ExitError
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 2) {
 		// 2 means issues were found; anything else is a failed run.
@@ -183,15 +213,17 @@ func lint(tflint, dir, config, plugins, home string) (measurement, error) {
 	if !bytes.Contains(stdout.Bytes(), []byte(`"issues"`)) {
 		return measurement{}, fmt.Errorf("no JSON output:\n%s", stderr.String())
 	}
-	return measurement{wall: wall, peak: peak}, nil
+	return measurement{wall: wall, peak: peak, roles: byRole}, nil
 }
 
 // watch samples the peak resident set of pid and its descendants until the
-// returned function is called, which returns the sum of their peaks (kB).
-// A peak only grows, so sampling every 50 ms misses at most the last 50 ms
-// of a process; the sampling itself must not take the CPU the run needs.
-func watch(pid int) func() int64 {
+// returned function is called, which returns the sum of their peaks and
+// the sum by role (kB). A peak only grows, so sampling every 50 ms misses
+// at most the last 50 ms of a process; the sampling itself must not take
+// the CPU the run needs.
+func watch(pid int) func() (int64, map[string]int64) {
 	peaks := map[int]int64{}
+	roleOf := map[int]string{}
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
@@ -202,6 +234,10 @@ func watch(pid int) func() int64 {
 			for _, p := range descendants(pid) {
 				if hwm := highWaterMark(p); hwm > 0 {
 					peaks[p] = max(peaks[p], hwm)
+					if _, known := roleOf[p]; !known {
+						cmdline, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", p))
+						roleOf[p] = role(string(cmdline))
+					}
 				}
 			}
 			select {
@@ -211,14 +247,16 @@ func watch(pid int) func() int64 {
 			}
 		}
 	}()
-	return func() int64 {
+	return func() (int64, map[string]int64) {
 		close(stop)
 		<-done
 		var sum int64
-		for _, kb := range peaks {
+		byRole := map[string]int64{}
+		for p, kb := range peaks {
 			sum += kb
+			byRole[roleOf[p]] += kb
 		}
-		return sum
+		return sum, byRole
 	}
 }
 
@@ -264,6 +302,14 @@ func highWaterMark(pid int) int64 {
 		}
 	}
 	return 0
+}
+
+// mb prints a peak, or "-" for a process that did not run.
+func mb(v float64) string {
+	if v == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f", v)
 }
 
 func median(ms []measurement, f func(measurement) float64) float64 {
