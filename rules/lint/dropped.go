@@ -11,9 +11,9 @@ import (
 // In a called module, TFLint keeps a finding only when the expression at its
 // range refers to an input variable of the module, and reports it at the
 // argument of the module call that sets the variable (tflint/runner.go,
-// Runner.EmitIssue). A finding at a block's definition ("resource "x" "y"",
-// not an expression) or at an expression that refers to no variable (a
-// literal, a reference to a resource) is dropped there. Most findings in
+// Runner.EmitIssue). A finding at a block's definition (resource "x" "y",
+// which is not an expression) or at an expression that refers to no
+// variable (a literal, a reference to a resource) is dropped there. Most findings in
 // called modules are of that kind, a setting left out or written as a
 // literal, and each would cost a round trip to TFLint.
 //
