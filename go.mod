@@ -3,6 +3,7 @@ module github.com/lgcloud-jp/tflint-ruleset-lgcloud
 go 1.26.8
 
 require (
+	github.com/apparentlymart/go-cidr v1.1.1
 	github.com/google/go-cmp v0.7.0
 	github.com/hashicorp/go-version v1.9.0
 	github.com/hashicorp/hcl/v2 v2.24.0

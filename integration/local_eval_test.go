@@ -47,6 +47,11 @@ var localExpressions = []string{
 	`join(",", sort(keys(var.map)))`,
 	`lookup(var.map, "a", "none")`,
 	`cidrsubnet("10.0.0.0/16", 8, 1)`,
+	`cidrsubnet(var.cidr, 4, var.number - 26)`,
+	`cidrsubnet("fd00:fd12:3456:7890::/56", 16, 162)`,
+	`cidrsubnet(var.secret_cidr, 8, 1)`,
+	`cidrsubnet(var.unknown, 8, 1)`,
+	`cidrsubnet("010.0.0.0/16", 8, 1)`,
 	`tostring(var.number)`,
 	`var.number + 1`,
 	`aws_vpc.other.tags["Name"] == var.name`,
@@ -107,6 +112,15 @@ variable "number" {
 }
 variable "unknown" {
   type = string
+}
+variable "cidr" {
+  type    = string
+  default = "10.16.0.0/12"
+}
+variable "secret_cidr" {
+  type      = string
+  default   = "10.200.0.0/16"
+  sensitive = true
 }
 locals {
   tags          = { System = var.name, Owner = var.unknown }

@@ -24,7 +24,7 @@ import (
 
 // localFunctions are the functions TFLint (terraform/lang) takes unchanged
 // from cty's standard library and HCL, which the plugin links at the same
-// versions; each is also callable as core::name.
+// versions, and cidrsubnet (cidr.go); each is also callable as core::name.
 var localFunctions = func() map[string]function.Function {
 	funcs := map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
@@ -32,6 +32,7 @@ var localFunctions = func() map[string]function.Function {
 		"ceil":            stdlib.CeilFunc,
 		"chomp":           stdlib.ChompFunc,
 		"chunklist":       stdlib.ChunklistFunc,
+		"cidrsubnet":      cidrSubnet,
 		"coalescelist":    stdlib.CoalesceListFunc,
 		"compact":         stdlib.CompactFunc,
 		"concat":          stdlib.ConcatFunc,
