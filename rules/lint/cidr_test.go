@@ -8,9 +8,10 @@ import (
 	"github.com/zclconf/go-cty/cty"
 )
 
-// cidrsubnet is evaluated in the plugin (the examples are Terraform's
-// documentation's); what Go's address parser or go-cidr refuses goes to
-// TFLint, whose test runner knows no function and leaves it unknown.
+// cidrsubnet is evaluated in the plugin (the first three cases are the
+// examples of Terraform's documentation); what Go's address parser or
+// go-cidr refuses goes to TFLint, whose test runner knows no function and
+// leaves it unknown.
 func TestCidrSubnet(t *testing.T) {
 	cases := []struct {
 		Expr  string
