@@ -226,7 +226,7 @@ func findingRange(root bool, fallback hcl.Range, exprs ...hcl.Expression) hcl.Ra
 		if e == nil {
 			continue
 		}
-		if root || usesInput(e) {
+		if root || lint.UsesInput(e) {
 			return e.Range()
 		}
 		if first == (hcl.Range{}) {

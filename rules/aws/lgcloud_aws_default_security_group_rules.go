@@ -102,7 +102,7 @@ func (r *AwsDefaultSecurityGroupRulesRule) Check(tr tflint.Runner) error {
 func ruleBlockRange(root bool, inner *hclext.Block) hcl.Range {
 	if !root {
 		for _, name := range defaultGroupRuleAttrs {
-			if attr, ok := inner.Body.Attributes[name]; ok && usesInput(attr.Expr) {
+			if attr, ok := inner.Body.Attributes[name]; ok && lint.UsesInput(attr.Expr) {
 				return attr.Expr.Range()
 			}
 		}

@@ -112,7 +112,7 @@ func segmentFindingAt(runner *lint.Runner, p segment.Placement, at hcl.Range, ex
 // there is no such evidence.
 func segmentInput(runner *lint.Runner, p segment.Placement, expr hcl.Expression) (hcl.Range, bool, error) {
 	root, err := runner.IsRoot()
-	if err != nil || root || (expr != nil && usesInput(expr)) {
+	if err != nil || root || (expr != nil && lint.UsesInput(expr)) {
 		return hcl.Range{}, false, err
 	}
 	for _, e := range p.At {

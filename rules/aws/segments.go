@@ -556,7 +556,7 @@ func (b *netBuilder) claim(n *segment.Node, block *hclext.Block) error {
 			if attr, ok := block.Body.Attributes[tagsAttr]; ok && !tag.Default {
 				if item := tagItemExpr(attr.Expr, key); item != nil {
 					at = b.evidence(item)
-				} else if usesInput(attr.Expr) {
+				} else if lint.UsesInput(attr.Expr) {
 					at = b.evidence(attr.Expr)
 				}
 			}
@@ -835,17 +835,7 @@ func exprEvidence(expr hcl.Expression, rng hcl.Range) segment.Evidence {
 	if expr == nil {
 		return segment.Evidence{Range: rng}
 	}
-	return segment.Evidence{Range: expr.Range(), Input: usesInput(expr)}
-}
-
-// usesInput reports whether an expression uses an input of the module.
-func usesInput(expr hcl.Expression) bool {
-	for _, t := range expr.Variables() {
-		if t.RootName() == "var" {
-			return true
-		}
-	}
-	return false
+	return segment.Evidence{Range: expr.Range(), Input: lint.UsesInput(expr)}
 }
 
 // blockEvidence is a block as evidence.

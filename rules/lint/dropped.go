@@ -49,7 +49,7 @@ func (r *Runner) noteDropped(content *hclext.BodyContent, ctx tflint.ModuleCtxTy
 
 func noteBody(dropped map[hcl.Range]bool, body *hclext.BodyContent) {
 	for _, attr := range body.Attributes {
-		if attr.Expr != nil && nativeSyntax(attr.Expr.Range()) && !refersToVariable(attr.Expr) {
+		if attr.Expr != nil && nativeSyntax(attr.Expr.Range()) && !UsesInput(attr.Expr) {
 			dropped[attr.Expr.Range()] = true
 		}
 	}
@@ -70,8 +70,9 @@ func nativeSyntax(rng hcl.Range) bool {
 	return strings.HasSuffix(rng.Filename, ".tf")
 }
 
-// refersToVariable reports whether an expression refers to var.anything.
-func refersToVariable(expr hcl.Expression) bool {
+// UsesInput reports whether an expression refers to an input variable of
+// its module (var.anything): in a called module, the findings TFLint keeps.
+func UsesInput(expr hcl.Expression) bool {
 	for _, t := range expr.Variables() {
 		if t.RootName() == "var" {
 			return true
