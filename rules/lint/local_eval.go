@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"sync"
 
@@ -82,10 +83,11 @@ var localFunctions = func() map[string]function.Function {
 		"values":          stdlib.ValuesFunc,
 		"zipmap":          stdlib.ZipmapFunc,
 	}
+	all := maps.Clone(funcs)
 	for name, fn := range funcs {
-		funcs["core::"+name] = fn
+		all["core::"+name] = fn
 	}
-	return funcs
+	return all
 }()
 
 // unknownRoots are the reference roots whose every value TFLint takes as
