@@ -194,9 +194,9 @@ func lintDir(t *testing.T, work string, extra ...string) result {
 	return got
 }
 
-// lintComparing is lintDir, and returns the number of expressions the
+// lintComparing is lintDir, and returns the ranges of the expressions the
 // plugin evaluated itself, each of which it also asked TFLint to evaluate.
-func lintComparing(t *testing.T, work string, extra ...string) (result, int) {
+func lintComparing(t *testing.T, work string, extra ...string) (result, []string) {
 	t.Helper()
 	compared := filepath.Join(t.TempDir(), "evaluations")
 	args := []string{"--format", "json"}
@@ -225,23 +225,26 @@ func lintComparing(t *testing.T, work string, extra ...string) (result, int) {
 }
 
 // checkEvaluations fails the test for each expression that the plugin and
-// TFLint evaluated differently, and returns how many were compared.
-func checkEvaluations(t *testing.T, path string) int {
+// TFLint evaluated differently, and returns the ranges of those compared.
+func checkEvaluations(t *testing.T, path string) []string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return 0
+		return nil
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(string(data)), "\n")
-	for _, line := range lines {
+	var ranges []string
+	for line := range strings.Lines(strings.TrimSpace(string(data))) {
+		line = strings.TrimSuffix(line, "\n")
 		if !strings.HasSuffix(line, " same") {
 			t.Errorf("local evaluation differs from TFLint's: %s", line)
 		}
+		rng, _, _ := strings.Cut(line, " ")
+		ranges = append(ranges, rng)
 	}
-	return len(lines)
+	return ranges
 }
 
 // copyCase copies a case's Terraform and configuration into work, leaving

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -53,10 +54,50 @@ var localExpressions = []string{
 	`cidrsubnet(var.unknown, 8, 1)`,
 	`cidrsubnet("010.0.0.0/16", 8, 1)`,
 	`tostring(var.number)`,
+	`toset(var.list)`,
+	`toset(["b", "a", "b"])`,
+	`toset([1, "a", var.name])`,
+	`toset([var.secret])`,
+	`toset(var.unknown_list)`,
+	`toset(concat(var.list, [var.unknown]))`,
+	`tolist(toset(var.list))`,
+	`tomap({ a = 1, b = var.name })`,
+	`tomap(var.map)`,
+	`tostring(true)`,
+	`tostring(null)`,
+	`tonumber("42")`,
+	`tonumber(var.unknown)`,
+	`tobool("true")`,
+	`core::tolist(var.unset_list)`,
+	`tostring(var.secret_unknown)`,
 	`var.number + 1`,
 	`aws_vpc.other.tags["Name"] == var.name`,
 	`path.module`,
 	`upper(var.list)`,
+	`tobool("maybe")`,
+}
+
+// conversions are the expressions of localExpressions that call Terraform's
+// type conversions, which the plugin evaluates (rules/lint/local_eval.go): each
+// must be among those compared, in both modules.
+var conversions = []string{
+	`tostring(var.number)`,
+	`toset(var.list)`,
+	`toset(["b", "a", "b"])`,
+	`toset([1, "a", var.name])`,
+	`toset([var.secret])`,
+	`toset(var.unknown_list)`,
+	`toset(concat(var.list, [var.unknown]))`,
+	`tolist(toset(var.list))`,
+	`tomap({ a = 1, b = var.name })`,
+	`tomap(var.map)`,
+	`tostring(true)`,
+	`tostring(null)`,
+	`tonumber("42")`,
+	`tonumber(var.unknown)`,
+	`tobool("true")`,
+	`core::tolist(var.unset_list)`,
+	`tostring(var.secret_unknown)`,
 }
 
 func TestLocalEvaluationAgreesWithTFLint(t *testing.T) {
@@ -113,6 +154,17 @@ variable "number" {
 variable "unknown" {
   type = string
 }
+variable "unknown_list" {
+  type = list(string)
+}
+variable "secret_unknown" {
+  type      = string
+  sensitive = true
+}
+variable "unset_list" {
+  type    = list(string)
+  default = null
+}
 variable "cidr" {
   type    = string
   default = "10.16.0.0/12"
@@ -140,18 +192,20 @@ data "aws_region" "current" {}
 	files := map[string]string{
 		"main.tf": variables + vpcs.String() + `
 module "child" {
-  source       = "./child"
-  name         = "called"
-  secret       = "from-caller"
-  unset        = null
-  nullable     = null
-  not_nullable = null
-  object       = { required = "x" }
-  list         = [var.name, aws_vpc.other.id]
-  map          = { a = var.segment }
-  flag         = var.unknown == "x"
-  number       = 1
-  unknown      = var.unknown
+  source         = "./child"
+  name           = "called"
+  secret         = "from-caller"
+  unset          = null
+  nullable       = null
+  not_nullable   = null
+  object         = { required = "x" }
+  list           = [var.name, aws_vpc.other.id]
+  map            = { a = var.segment }
+  flag           = var.unknown == "x"
+  number         = 1
+  unknown        = var.unknown
+  unknown_list   = [var.unknown]
+  secret_unknown = var.secret_unknown
 }
 `,
 		"terraform.tfvars": "name = \"from-tfvars\"\n",
@@ -173,8 +227,18 @@ module "child" {
 		t.Fatalf("TFLint reports errors: %v", got.Errors)
 	}
 	// Both modules; the expressions left to TFLint are not compared.
-	if compared < len(localExpressions) {
-		t.Fatalf("%d expressions compared, want at least %d", compared, len(localExpressions))
+	if len(compared) < len(localExpressions) {
+		t.Fatalf("%d expressions compared, want at least %d", len(compared), len(localExpressions))
 	}
-	t.Logf("%d expressions evaluated by the plugin and by TFLint alike", compared)
+	lines := strings.Split(files["main.tf"], "\n")
+	for _, expr := range conversions {
+		line := slices.Index(lines, "  tags = { v = "+expr+" }") + 1
+		for _, file := range []string{"main.tf", "child/main.tf"} {
+			at := fmt.Sprintf("%s:%d,", file, line)
+			if !slices.ContainsFunc(compared, func(r string) bool { return strings.HasPrefix(r, at) }) {
+				t.Errorf("%s in %s was not evaluated by the plugin", expr, file)
+			}
+		}
+	}
+	t.Logf("%d expressions evaluated by the plugin and by TFLint alike", len(compared))
 }

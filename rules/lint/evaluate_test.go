@@ -80,7 +80,7 @@ variable "flag" {
 resource "t" "a" {
   x = var.flag
   y = var.flag == true
-  z = tobool(var.flag)
+  z = lookup({ a = var.flag }, "a", false)
 }
 `
 	counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": src}))
@@ -199,5 +199,77 @@ resource "t" "a" {
 	runner.RootAttr(blocks[0].Body, "x", cty.Bool)
 	if got := asked.Load(); got != 2 {
 		t.Errorf("TFLint was asked %d times after a new pass, want 2", got)
+	}
+}
+
+// Terraform's type conversions are evaluated in the plugin; a conversion
+// cty refuses goes to TFLint, whose test runner knows no function and
+// leaves it unknown. integration/local_eval_test.go compares the values
+// with TFLint's own, unknown and sensitive ones included.
+func TestConversions(t *testing.T) {
+	strs := func(ss ...string) []cty.Value {
+		var vals []cty.Value
+		for _, s := range ss {
+			vals = append(vals, cty.StringVal(s))
+		}
+		return vals
+	}
+	cases := []struct {
+		Expr  string
+		Want  cty.Value // cty.NilVal when the value is not known here
+		Asked int       // expressions asked of TFLint
+	}{
+		{`toset(var.names)`, cty.SetVal(strs("a", "b")), 1},
+		{`toset(["b", "a", "b"])`, cty.SetVal(strs("a", "b")), 0},
+		{`toset([1, "a"])`, cty.SetVal(strs("1", "a")), 0},
+		{`core::toset(["a"])`, cty.SetVal(strs("a")), 0},
+		{`tolist(toset(["b", "a"]))`, cty.ListVal(strs("a", "b")), 0},
+		{`tolist(var.names)`, cty.ListVal(strs("b", "a", "b")), 1},
+		{`tomap({ a = 1, b = "x" })`, cty.MapVal(map[string]cty.Value{"a": cty.StringVal("1"), "b": cty.StringVal("x")}), 0},
+		{`tostring(5)`, cty.StringVal("5"), 0},
+		{`tostring(var.on)`, cty.StringVal("true"), 1},
+		{`tonumber("42")`, cty.NumberIntVal(42), 0},
+		{`tobool("true")`, cty.True, 0},
+		{`toset(var.unset)`, cty.NilVal, 1},    // unknown: the runner says so
+		{`toset([var.secret])`, cty.NilVal, 1}, // sensitive: the runner says so
+		{`tobool("maybe")`, cty.NilVal, 1},     // refused: TFLint's error
+		{`tonumber("x")`, cty.NilVal, 1},
+		{`tolist("a")`, cty.NilVal, 1},
+		{`tomap(["a"])`, cty.NilVal, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.Expr, func(t *testing.T) {
+			src := `
+variable "names" {
+  default = ["b", "a", "b"]
+}
+variable "on" {
+  default = true
+}
+variable "unset" {
+  type = list(string)
+}
+variable "secret" {
+  default   = "s"
+  sensitive = true
+}
+resource "t" "r" {
+  v = ` + tc.Expr + `
+}
+`
+			counter := newCountingRunner(helper.TestRunner(t, map[string]string{"main.tf": src}))
+			runner := lint.NewRunner(counter, nil, lint.Options{})
+			block := resource(t, runner, newFakeRule("lgcloud_aws_x", lint.Reads{"t": attrs("v")}), "t")
+			v := runner.Attr(block.Body, "v", cty.DynamicPseudoType)
+			if tc.Want != cty.NilVal && (v.State != lint.Known || !v.Val.RawEquals(tc.Want)) {
+				t.Errorf("%s = %#v, want %#v", tc.Expr, v.Val, tc.Want)
+			}
+			if tc.Want == cty.NilVal && v.State == lint.Known {
+				t.Errorf("%s = %#v, want it not known", tc.Expr, v.Val)
+			}
+			if counter.evaluations != tc.Asked {
+				t.Errorf("TFLint was asked %d times, want %d", counter.evaluations, tc.Asked)
+			}
+		})
 	}
 }

@@ -25,7 +25,11 @@ import (
 
 // localFunctions are the functions TFLint (terraform/lang) takes unchanged
 // from cty's standard library and HCL, which the plugin links at the same
-// versions, and cidrsubnet (cidr.go); each is also callable as core::name.
+// versions, cidrsubnet (cidr.go), and the type conversions modules build
+// their for_each with (toset(var.names)): cty's give the values of
+// Terraform's own, which differ in their error messages and in taking
+// unknown and marked arguments themselves (a failed conversion goes to
+// TFLint). Each is also callable as core::name.
 var localFunctions = func() map[string]function.Function {
 	funcs := map[string]function.Function{
 		"abs":             stdlib.AbsoluteFunc,
@@ -74,6 +78,12 @@ var localFunctions = func() map[string]function.Function {
 		"substr":          stdlib.SubstrFunc,
 		"timeadd":         stdlib.TimeAddFunc,
 		"title":           stdlib.TitleFunc,
+		"tobool":          stdlib.MakeToFunc(cty.Bool),
+		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
+		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
+		"tonumber":        stdlib.MakeToFunc(cty.Number),
+		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
+		"tostring":        stdlib.MakeToFunc(cty.String),
 		"trim":            stdlib.TrimFunc,
 		"trimprefix":      stdlib.TrimPrefixFunc,
 		"trimspace":       stdlib.TrimSpaceFunc,

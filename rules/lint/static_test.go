@@ -188,8 +188,11 @@ func TestAttrEvaluatesStaticExpressionsLocally(t *testing.T) {
 		{"variable", `var.on`, 1},
 		{"function of cty's standard library", `merge({ a = var.on }, { b = var.on })`, 1},
 		{"resource attribute", `aws_kms_key.k.arn`, 0},
-		// A function of Terraform's own goes to TFLint.
-		{"function of Terraform", `tobool("true")`, 1},
+		// A function of Terraform's own goes to TFLint, but for the type
+		// conversions (convert.go).
+		{"function of Terraform", `lookup({ a = true }, "a", false)`, 1},
+		{"conversion of Terraform", `tobool(var.on)`, 1},
+		{"conversion of Terraform that fails", `tobool("maybe")`, 1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {

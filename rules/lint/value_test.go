@@ -50,7 +50,8 @@ resource "t" "r" {
   resource_ref   = aws_kms_key.k.arn
   missing_var    = var.undeclared
   function_call  = upper(var.text)
-  tf_function    = tostring(var.text)
+  tf_function    = sha256(var.text)
+  conversion     = tostring(var.flag_false)
   template       = "${var.text}-x"
   conditional    = var.flag_false ? "a" : "b"
 
@@ -64,7 +65,7 @@ var valueAttrs = []string{
 	"absent", "null_literal", "true_literal", "false_literal", "string_true", "number",
 	"from_var", "null_var", "unknown_var", "partly_unknown", "sensitive_var", "sensitive_item", "sensitive_attr",
 	"wrong_type", "list_for_bool", "local_ref", "resource_ref", "missing_var",
-	"function_call", "tf_function", "template", "conditional",
+	"function_call", "tf_function", "conversion", "template", "conditional",
 }
 
 func TestAttr(t *testing.T) {
@@ -111,6 +112,7 @@ func TestAttr(t *testing.T) {
 		// evaluated here; the SDK's test runner knows no functions.
 		{"function of cty's standard library", "function_call", cty.String, lint.Known, cty.StringVal("HELLO"), ""},
 		{"function the runner cannot call is unknown", "tf_function", cty.String, lint.Unknown, cty.NilVal, whyEval},
+		{"type conversion of Terraform is evaluated here", "conversion", cty.String, lint.Known, cty.StringVal("false"), ""},
 	}
 
 	rule := newFakeRule("lgcloud_aws_fake", lint.Reads{"t": {
