@@ -189,7 +189,7 @@ func TestAttrEvaluatesStaticExpressionsLocally(t *testing.T) {
 		{"function of cty's standard library", `merge({ a = var.on }, { b = var.on })`, 1},
 		{"resource attribute", `aws_kms_key.k.arn`, 0},
 		// A function of Terraform's own goes to TFLint, but for the type
-		// conversions (convert.go).
+		// conversions (local_eval.go).
 		{"function of Terraform", `lookup({ a = true }, "a", false)`, 1},
 		{"conversion of Terraform", `tobool(var.on)`, 1},
 		{"conversion of Terraform that fails", `tobool("maybe")`, 1},
