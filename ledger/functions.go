@@ -2,10 +2,11 @@ package ledger
 
 import (
 	"errors"
+	"maps"
 	"regexp"
 	"strings"
 
-	"github.com/hashicorp/hcl/v2/ext/tryfunc"
+	"github.com/lgcloud-jp/tflint-ruleset-lgcloud/rules/lint"
 	"github.com/terraform-linters/tflint-plugin-sdk/terraform/lang/marks"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
@@ -14,83 +15,26 @@ import (
 )
 
 // functions returns Terraform's functions as far as the ledger evaluates
-// them: those whose behaviour the cty standard library implements as
-// Terraform does, a few small ones written here, and, for every other
-// function of Terraform, one that returns an unknown value, so that an
-// expression using it is unknown rather than an error.
+// them: those the runner evaluates as TFLint does (lint.Functions), a few
+// more, from cty or written here, close enough to Terraform's for the
+// ledger, and, for every other function of Terraform, one that returns an
+// unknown value, so that an expression using it is unknown rather than an
+// error.
 func functions() map[string]function.Function {
-	funcs := map[string]function.Function{
-		"abs":             stdlib.AbsoluteFunc,
-		"ceil":            stdlib.CeilFunc,
-		"chomp":           stdlib.ChompFunc,
-		"chunklist":       stdlib.ChunklistFunc,
-		"coalescelist":    stdlib.CoalesceListFunc,
-		"compact":         stdlib.CompactFunc,
-		"concat":          stdlib.ConcatFunc,
-		"contains":        stdlib.ContainsFunc,
-		"csvdecode":       stdlib.CSVDecodeFunc,
-		"distinct":        stdlib.DistinctFunc,
-		"element":         stdlib.ElementFunc,
-		"flatten":         stdlib.FlattenFunc,
-		"floor":           stdlib.FloorFunc,
-		"format":          stdlib.FormatFunc,
-		"formatdate":      stdlib.FormatDateFunc,
-		"formatlist":      stdlib.FormatListFunc,
-		"indent":          stdlib.IndentFunc,
-		"join":            stdlib.JoinFunc,
-		"jsondecode":      stdlib.JSONDecodeFunc,
-		"jsonencode":      stdlib.JSONEncodeFunc,
-		"keys":            stdlib.KeysFunc,
-		"log":             stdlib.LogFunc,
-		"lookup":          stdlib.LookupFunc,
-		"lower":           stdlib.LowerFunc,
-		"max":             stdlib.MaxFunc,
-		"merge":           stdlib.MergeFunc,
-		"min":             stdlib.MinFunc,
-		"parseint":        stdlib.ParseIntFunc,
-		"pow":             stdlib.PowFunc,
-		"range":           stdlib.RangeFunc,
-		"regex":           stdlib.RegexFunc,
-		"regexall":        stdlib.RegexAllFunc,
-		"reverse":         stdlib.ReverseListFunc,
-		"setintersection": stdlib.SetIntersectionFunc,
-		"setproduct":      stdlib.SetProductFunc,
-		"setsubtract":     stdlib.SetSubtractFunc,
-		"setunion":        stdlib.SetUnionFunc,
-		"signum":          stdlib.SignumFunc,
-		"slice":           stdlib.SliceFunc,
-		"sort":            stdlib.SortFunc,
-		"split":           stdlib.SplitFunc,
-		"strrev":          stdlib.ReverseFunc,
-		"substr":          stdlib.SubstrFunc,
-		"timeadd":         stdlib.TimeAddFunc,
-		"title":           stdlib.TitleFunc,
-		"trim":            stdlib.TrimFunc,
-		"trimprefix":      stdlib.TrimPrefixFunc,
-		"trimspace":       stdlib.TrimSpaceFunc,
-		"trimsuffix":      stdlib.TrimSuffixFunc,
-		"upper":           stdlib.UpperFunc,
-		"values":          stdlib.ValuesFunc,
-		"zipmap":          stdlib.ZipmapFunc,
-		"tobool":          stdlib.MakeToFunc(cty.Bool),
-		"tonumber":        stdlib.MakeToFunc(cty.Number),
-		"tostring":        stdlib.MakeToFunc(cty.String),
-		"tolist":          stdlib.MakeToFunc(cty.List(cty.DynamicPseudoType)),
-		"toset":           stdlib.MakeToFunc(cty.Set(cty.DynamicPseudoType)),
-		"tomap":           stdlib.MakeToFunc(cty.Map(cty.DynamicPseudoType)),
-		"try":             tryfunc.TryFunc,
-		"can":             tryfunc.CanFunc,
-		"coalesce":        coalesceFunc,
-		"length":          lengthFunc,
-		"replace":         replaceFunc,
-		"startswith":      stringTestFunc(strings.HasPrefix),
-		"endswith":        stringTestFunc(strings.HasSuffix),
-		"strcontains":     stringTestFunc(strings.Contains),
-		"alltrue":         boolsFunc(true),
-		"anytrue":         boolsFunc(false),
-		"sensitive":       markFunc(true),
-		"nonsensitive":    markFunc(false),
-	}
+	funcs := lint.Functions()
+	maps.Copy(funcs, map[string]function.Function{
+		"lookup":       stdlib.LookupFunc,
+		"coalesce":     coalesceFunc,
+		"length":       lengthFunc,
+		"replace":      replaceFunc,
+		"startswith":   stringTestFunc(strings.HasPrefix),
+		"endswith":     stringTestFunc(strings.HasSuffix),
+		"strcontains":  stringTestFunc(strings.Contains),
+		"alltrue":      boolsFunc(true),
+		"anytrue":      boolsFunc(false),
+		"sensitive":    markFunc(true),
+		"nonsensitive": markFunc(false),
+	})
 	for _, name := range unevaluatedFunctions {
 		if _, ok := funcs[name]; !ok {
 			funcs[name] = unknownFunc
@@ -105,7 +49,7 @@ func functions() map[string]function.Function {
 var unevaluatedFunctions = []string{
 	"abspath", "base64decode", "base64encode", "base64gzip", "base64sha256",
 	"base64sha512", "basename", "bcrypt", "cidrhost", "cidrnetmask",
-	"cidrsubnet", "cidrsubnets", "dirname", "ephemeralasnull", "file",
+	"cidrsubnets", "dirname", "ephemeralasnull", "file",
 	"filebase64", "filebase64sha256", "filebase64sha512", "fileexists",
 	"filemd5", "fileset", "filesha1", "filesha256", "filesha512", "index",
 	"issensitive", "matchkeys", "md5", "one", "pathexpand", "plantimestamp",

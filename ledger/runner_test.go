@@ -494,7 +494,9 @@ variable "hidden" {
 		{Expr: `lookup({ a = "1" }, "b", "none")`, Want: cty.StringVal("none")},
 		{Expr: `tomap({ a = "1" })`, Want: cty.MapVal(map[string]cty.Value{"a": cty.StringVal("1")})},
 		{Expr: `nonsensitive(var.hidden)`, Want: cty.StringVal("x")},
-		{Expr: `cidrsubnet("10.0.0.0/16", 8, 1)`, Want: cty.DynamicVal},
+		{Expr: `cidrsubnet("10.0.0.0/16", 8, 1)`, Want: cty.StringVal("10.0.1.0/24")},
+		{Expr: `core::upper("a")`, Want: cty.StringVal("A")},
+		{Expr: `sha256("x")`, Want: cty.DynamicVal},
 	}
 	for _, tc := range cases {
 		t.Run(tc.Expr, func(t *testing.T) {

@@ -100,6 +100,12 @@ var localFunctions = func() map[string]function.Function {
 	return all
 }()
 
+// Functions returns the functions the runner evaluates itself as TFLint
+// does, by name and by core:: name: a copy the caller may add to.
+func Functions() map[string]function.Function {
+	return maps.Clone(localFunctions)
+}
+
 // unknownRoots are the reference roots whose every value TFLint takes as
 // unknown: data sources and module outputs. The other roots a local
 // evaluation accepts are var, local and managed resource types.
